@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { parseYamlWithSchema } from "../config/yaml.js";
+import { normalizeOwner } from "./owners.js";
+
+const globList = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+const ownerName = z
+  .string()
+  .regex(/^@?[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}(?:\/[a-z\d][\w.-]*)?$/i, "expected @user or @org/team")
+  .transform(normalizeOwner);
+
+/** Front matter of a gate document: every key optional, unknown keys rejected. */
+export const gateFrontMatterSchema = z.strictObject({
+  gate: z
+    .string()
+    .regex(/^[a-z\d][\w.-]*$/i, "expected an id of letters, digits, '.', '_' or '-'")
+    .optional(),
+  title: z.string().min(1).optional(),
+  phase: z.union([z.string().min(1), z.number()]).optional(),
+  applies_to: z
+    .strictObject({
+      base: globList.optional(),
+      head: globList.optional(),
+      labels: globList.optional(),
+    })
+    .optional(),
+  approvers: z.array(ownerName).optional(),
+});
+
+export type GateFrontMatter = z.output<typeof gateFrontMatterSchema>;
+
+/** Validates YAML front matter; `startLine` is the 1-based line of the YAML's first line. */
+export function parseFrontMatter(yamlText: string, file: string, startLine: number): GateFrontMatter {
+  return parseYamlWithSchema(yamlText, gateFrontMatterSchema, { file, lineOffset: startLine - 1 });
+}

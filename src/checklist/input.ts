@@ -1,0 +1,81 @@
+import { isUtf8 } from "node:buffer";
+import { InputError } from "../errors.js";
+
+/** Gate documents larger than this are refused rather than risking a slow or partial parse. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * Deepest container nesting (lists, block quotes) accepted. The Markdown parser's cost grows
+ * steeply with nesting (a list indented 1,000 levels takes tens of seconds), and no real
+ * checklist comes close, so deeper input is refused before parsing.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * Turns raw bytes into Markdown text, refusing what is not a UTF-8 text document.
+ * A leading BOM is dropped, as github.com does when it renders a file.
+ */
+export function decodeDocument(bytes: Uint8Array, file: string): string {
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    throw new InputError(`file is ${mb} MB; gate documents are limited to 10 MB`, {
+      file,
+      fix: "split it into several gate documents",
+    });
+  }
+  if (bytes.byteLength === 0) {
+    throw new InputError("empty file", { file, fix: "a gate document needs at least one task list item (- [ ] …)" });
+  }
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.byteLength; i++) {
+    const byte = bytes[i];
+    if (byte === 0)
+      throw new InputError("binary file (NUL byte)", { file, line, fix: "gate documents are UTF-8 Markdown" });
+    if (byte === 0x0a || i === bytes.byteLength) {
+      if (!isUtf8(bytes.subarray(start, i))) {
+        throw new InputError("not valid UTF-8", { file, line, fix: "save the file as UTF-8" });
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+  assertNestingWithinLimit(text, file);
+  return text;
+}
+
+/**
+ * Upper estimate of each line's container depth: block-quote and list markers at its start plus
+ * one level per two columns of indentation (the least indentation a nested list needs).
+ */
+export function assertNestingWithinLimit(text: string, file: string): void {
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    let depth = 0;
+    let indent = 0;
+    let i = 0;
+    while (i < line.length && depth + Math.floor(indent / 2) <= MAX_NESTING) {
+      const ch = line[i];
+      if (ch === " ") indent++;
+      else if (ch === "\t") indent += 4 - (indent % 4);
+      else if (ch === ">") depth++;
+      else if ((ch === "-" || ch === "*" || ch === "+") && /[ \t]/.test(line[i + 1] ?? "")) depth++;
+      else {
+        let j = i;
+        while (j < line.length && j - i < 9 && /\d/.test(line[j] ?? "")) j++;
+        if (j === i || !/[.)]/.test(line[j] ?? "") || !/[ \t]/.test(line[j + 1] ?? "")) break;
+        depth++;
+        i = j;
+      }
+      i++;
+    }
+    if (depth + Math.floor(indent / 2) > MAX_NESTING) {
+      throw new InputError(`lists or quotes nested more than ${MAX_NESTING} levels deep`, {
+        file,
+        line: lineNumber,
+        fix: "flatten the list",
+      });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import { readGateDocument } from "../../checklist/document.js";
+import { InputError } from "../../errors.js";
+import { evaluateGate } from "../../gates/evaluate.js";
+import { formatCheckMarkdown } from "../../gates/format/markdown.js";
+import { formatCheckText, type Paint } from "../../gates/format/text.js";
+import { type CheckFileResult, toCheckFileResult, toCheckResult } from "../../gates/result.js";
+import { type CliIO, readUserFile, UsageError } from "../io.js";
+
+export const usage = "launchgate check [--base FILE]... [--format text|json|markdown] FILE...";
+export const summary = "check gate documents: exit 0 when every gate passes, 1 when any fails";
+
+const FORMATS = ["text", "json", "markdown"] as const;
+
+export async function run(argv: string[], io: CliIO, paint: Paint): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { base: { type: "string", multiple: true }, format: { type: "string", default: "text" } },
+  });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${values.format}"`, { fix: "use text, json or markdown" });
+  if (positionals.length === 0) throw new UsageError("no files given", { fix: usage });
+  const bases = values.base ?? [];
+  if (bases.length > 0 && bases.length !== positionals.length) {
+    throw new UsageError(`${bases.length} --base file(s) for ${positionals.length} file(s)`, {
+      fix: "give one --base per FILE, in the same order",
+    });
+  }
+
+  const files: CheckFileResult[] = [];
+  const errors: InputError[] = [];
+  for (const [index, path] of positionals.entries()) {
+    try {
+      const doc = readGateDocument(await readUserFile(path), path);
+      const basePath = bases[index];
+      const base = basePath
+        ? readGateDocument(await readUserFile(basePath), basePath, { allowEmpty: true })
+        : undefined;
+      files.push(toCheckFileResult(doc, evaluateGate(doc, base ? { base } : {}), basePath ?? null));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) {
+    for (const error of errors) io.stderr(`launchgate: ${error.format()}\n`);
+    return 2;
+  }
+  const result = toCheckResult(files);
+  if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === "markdown") io.stdout(formatCheckMarkdown(result));
+  else io.stdout(formatCheckText(result, paint));
+  return result.passed ? 0 : 1;
+}

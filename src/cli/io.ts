@@ -1,0 +1,29 @@
+import { readFile, stat } from "node:fs/promises";
+import { InputError } from "../errors.js";
+
+/** What a CLI command may touch; tests pass their own. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a colour-capable terminal (respects NO_COLOR / FORCE_COLOR). */
+  color: boolean;
+  cwd: string;
+}
+
+/** Reads a user-named file, turning every file-system failure into a one-line InputError. */
+export async function readUserFile(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError("is a directory", { file: path, fix: "name a Markdown file" });
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputError("no such file", { file: path });
+    if (code === "EACCES") throw new InputError("permission denied", { file: path });
+    throw new InputError(`cannot read file (${code ?? String(error)})`, { file: path });
+  }
+}
+
+/** Usage errors: exit 2 with the command's usage line. */
+export class UsageError extends InputError {}

@@ -1,0 +1,58 @@
+import { styleText } from "node:util";
+import { InputError } from "../errors.js";
+import type { Paint } from "../gates/format/text.js";
+import type { CliIO } from "./io.js";
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[], io: CliIO, paint: Paint): Promise<number>;
+}
+
+/** Each command is its own module, loaded only when used. */
+const commands: Record<string, () => Promise<Command>> = {
+  check: () => import("./commands/check.js"),
+};
+
+function helpText(): string {
+  return [
+    "usage: launchgate <command> [options]",
+    "",
+    "commands:",
+    ...Object.keys(commands).map((c) => `  ${c}`),
+    "",
+  ].join("\n");
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 a gate/check failed, 2 usage or input error). */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(helpText());
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`launchgate: unknown command "${name}"\n${helpText()}`);
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`usage: ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  const paint: Paint = (style, text) => (io.color ? styleText(style, text, { validateStream: false }) : text);
+  try {
+    return await command.run(rest, io, paint);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`launchgate ${name}: ${error.format()}\n`);
+      return 2;
+    }
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`launchgate ${name}: ${error.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Stabilization phases after a launch, from the post-launch stabilization plan:
+ * T+0 launch day, T+1–7 high alert, T+8–14 medium alert, T+15–30 steady state, then weekly cadence.
+ */
+export type StabilizationPhase = "pre-launch" | "launch-day" | "high-alert" | "medium-alert" | "steady" | "weekly";
+
+export interface PhaseInfo {
+  /** Whole days since the launch day (T+N); negative before launch. */
+  day: number;
+  phase: StabilizationPhase;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * T+N and the phase at `now`. `launchDate` is a calendar date (YYYY-MM-DD) in `timeZone`;
+ * days are counted in that time zone, so T+1 starts at the next local midnight.
+ */
+export function stabilizationPhase(launchDate: string, now: Date, timeZone = "UTC"): PhaseInfo {
+  const today = localDate(now, timeZone);
+  const day = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${launchDate}T00:00:00Z`)) / DAY_MS);
+  return { day, phase: phaseForDay(day) };
+}
+
+export function phaseForDay(day: number): StabilizationPhase {
+  if (day < 0) return "pre-launch";
+  if (day === 0) return "launch-day";
+  if (day <= 7) return "high-alert";
+  if (day <= 14) return "medium-alert";
+  if (day <= 30) return "steady";
+  return "weekly";
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
+}

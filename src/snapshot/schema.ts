@@ -1,0 +1,250 @@
+import { z } from "zod";
+
+/**
+ * The weekly snapshot: one JSON file per ISO week (`snapshots/<week>.json` on the data branch),
+ * written by `launchgate report` / the Action's report mode and read by the site. It is the only
+ * contract between them, so every change here is a schema version bump.
+ *
+ * Convention: a value that could not be known (no metrics file, no data before a backfill, an API
+ * that did not answer) is `null` — never 0. Rates and percentages are in percent (1.5 = 1.5 %).
+ * Times are ISO 8601 with an offset; week boundaries are [start, end).
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+const instant = z.iso.datetime({ offset: true });
+const calendarDate = z.iso.date();
+/** A count that may be unknown. */
+const count = z.number().int().nonnegative().nullable();
+/** A signed difference from the previous week; null when either side is unknown. */
+const delta = z.number().int().nullable();
+const percent = z.number().min(0).max(100).nullable();
+const httpUrl = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
+
+export const weekIdPattern = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+export const weekIdSchema = z.string().regex(weekIdPattern, 'must be an ISO week like "2026-W47"');
+
+export const severitySchema = z.enum(["P0", "P1", "P2", "P3"]);
+export const SEVERITIES = severitySchema.options;
+export const phaseSchema = z.enum(["pre-launch", "launch-day", "high-alert", "medium-alert", "steady", "weekly"]);
+export const statusColorSchema = z.enum(["green", "yellow", "red"]);
+export const slaStateSchema = z.enum(["met", "missed", "pending", "breached"]);
+export const decisionSchema = z.enum(["rollback", "consider-rollback", "hotfix", "patch", "feature", "none"]);
+
+const repoSchema = z.object({
+  owner: z.string().min(1),
+  name: z.string().min(1),
+  /** `owner/name` */
+  fullName: z.string().min(1),
+  url: httpUrl,
+});
+
+const weekSchema = z.object({
+  id: weekIdSchema,
+  /** Monday 00:00 in `timeZone`, inclusive. */
+  start: instant,
+  /** The next Monday 00:00 in `timeZone`, exclusive. */
+  end: instant,
+  timeZone: z.string().min(1),
+});
+
+const launchSchema = z.object({
+  /** Configured launch day (YYYY-MM-DD, in the week's time zone); null when not configured. */
+  date: calendarDate.nullable(),
+  /** T+N at the end of the week (or at generation time for the current week). */
+  day: z.number().int().nullable(),
+  phase: phaseSchema.nullable(),
+});
+
+/** How often snapshots are expected, so the site can show a "data is stale" banner. */
+const scheduleSchema = z.object({
+  cadenceDays: z.number().int().positive(),
+  /** After this instant without a newer snapshot, the data is stale. */
+  staleAfter: instant,
+});
+
+const gateItemSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+  checked: z.boolean(),
+  owners: z.array(z.string()),
+  optional: z.boolean(),
+  waived: z.boolean(),
+  /** The login whose change ticked the item, when attribution was verified; null otherwise. */
+  signedOffBy: z.string().nullable(),
+});
+
+const gateTaskSchema = z.object({
+  heading: z.string(),
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative(),
+  requiredDone: z.number().int().nonnegative(),
+  items: z.array(gateItemSchema),
+});
+
+const gateSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  path: z.string(),
+  total: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative(),
+  requiredDone: z.number().int().nonnegative(),
+  passed: z.boolean(),
+  tasks: z.array(gateTaskSchema),
+});
+
+const severityCountsSchema = z.object({
+  /** Open at the end of the week. */
+  open: count,
+  /** Opened during the week. */
+  new: count,
+  /** Closed as completed during the week. */
+  fixed: count,
+});
+
+const bySeverity = <T extends z.ZodType>(value: T) =>
+  z.object({ P0: value, P1: value, P2: value, P3: value, untriaged: value });
+
+const slaClockSchema = z.object({
+  state: slaStateSchema,
+  /** null when the clock has no deadline (P3 resolution: "next release"). */
+  dueAt: instant.nullable(),
+});
+
+const openIssueSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: httpUrl,
+  severity: severitySchema.nullable(),
+  /** The stabilization phase the issue was opened in. */
+  phase: phaseSchema.nullable(),
+  labels: z.array(z.string()),
+  createdAt: instant,
+  /** null when no clock applies (an untriaged issue has no severity SLA). */
+  response: slaClockSchema.nullable(),
+  resolution: slaClockSchema.nullable(),
+});
+
+const slaSeveritySchema = z.object({
+  met: z.number().int().nonnegative(),
+  missed: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  breached: z.number().int().nonnegative(),
+  /** met / (met + missed + breached) in percent; null when nothing was due. */
+  compliance: percent,
+});
+
+const breachSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: httpUrl,
+  severity: severitySchema,
+  clock: z.enum(["response", "resolution"]),
+  dueAt: instant,
+  /** When the clock stopped late, or null if it is still running past its deadline. */
+  stoppedAt: instant.nullable(),
+});
+
+const firedRuleSchema = z.object({
+  id: z.string().min(1),
+  outcome: z.enum(["fire", "consider"]),
+  reason: z.string(),
+});
+
+const releaseSchema = z.object({
+  decision: decisionSchema.nullable(),
+  /** 0–100; null when it could not be computed. */
+  readiness: z.number().min(0).max(100).nullable(),
+  fired: z.array(firedRuleSchema),
+});
+
+const metricSchema = z.object({
+  name: z.string().min(1),
+  /** The latest value in the week; null when the metric has no sample in the week. */
+  value: z.number().nullable(),
+  unit: z.string(),
+  target: z.number().nullable(),
+  comparison: z.enum(["<", "<=", ">", ">=", "="]).nullable(),
+  /** "must-have" metrics turn the week red when missed; "target" metrics turn it yellow. */
+  level: z.enum(["must-have", "target"]),
+  status: z.enum(["ok", "missed", "unknown"]),
+});
+
+const communityPullSchema = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  url: httpUrl,
+  author: z.string(),
+  mergedAt: instant,
+});
+
+const statusReasonSchema = z.object({
+  /** Stable id of the rule, e.g. "open-p0", "error-rate", "metric-target:downloads". */
+  rule: z.string().min(1),
+  level: z.enum(["red", "yellow"]),
+  message: z.string(),
+});
+
+export const snapshotSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  generatedAt: instant,
+  /** True when this week was reconstructed later from timestamps (`--backfill`). */
+  backfilled: z.boolean(),
+  /** The week the deltas were computed against; null for the first snapshot. */
+  previousWeek: weekIdSchema.nullable(),
+  schedule: scheduleSchema,
+  repo: repoSchema,
+  week: weekSchema,
+  launch: launchSchema,
+  status: z.object({ overall: statusColorSchema, reasons: z.array(statusReasonSchema) }),
+  gates: z.array(gateSchema),
+  issues: z.object({
+    bySeverity: bySeverity(severityCountsSchema),
+    /** Open issues with no severity at the end of the week. */
+    untriaged: count,
+    /** Open issues at the end of the week, for the triage board. */
+    open: z.array(openIssueSchema),
+    /** Issues left out of `open` to keep the file small (0 when the list is complete). */
+    openOmitted: z.number().int().nonnegative(),
+  }),
+  sla: z.object({
+    bySeverity: z.object({
+      P0: slaSeveritySchema,
+      P1: slaSeveritySchema,
+      P2: slaSeveritySchema,
+      P3: slaSeveritySchema,
+    }),
+    breaches: z.array(breachSchema),
+  }),
+  release: releaseSchema,
+  metrics: z.array(metricSchema),
+  downloads: z.object({ total: count, delta }),
+  stars: z.object({ total: count, delta }),
+  community: z.object({
+    /** Pull requests by people outside the project merged during the week. */
+    mergedPulls: count,
+    pulls: z.array(communityPullSchema),
+  }),
+  notes: z.object({
+    highlights: z.array(z.string()),
+    challenges: z.array(z.string()),
+    focus: z.array(z.string()),
+    /** Where the notes came from: the week's notes file, labeled issues/PRs, or nowhere. */
+    source: z.enum(["notes-file", "labels", "none"]),
+  }),
+});
+
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type Severity = z.output<typeof severitySchema>;
+export type StatusColor = z.output<typeof statusColorSchema>;
+export type SlaState = z.output<typeof slaStateSchema>;
+export type Decision = z.output<typeof decisionSchema>;
+export type SnapshotGate = z.output<typeof gateSchema>;
+export type SnapshotOpenIssue = z.output<typeof openIssueSchema>;
+export type SnapshotMetric = z.output<typeof metricSchema>;
+export type SnapshotStatusReason = z.output<typeof statusReasonSchema>;
+export type SeverityCounts = z.output<typeof severityCountsSchema>;
+export type SlaSeverity = z.output<typeof slaSeveritySchema>;
+export type SlaBreach = z.output<typeof breachSchema>;
+export type CommunityPull = z.output<typeof communityPullSchema>;

@@ -27,7 +27,8 @@ export const severitySchema = z.enum(["P0", "P1", "P2", "P3"]);
 export const SEVERITIES = severitySchema.options;
 export const phaseSchema = z.enum(["pre-launch", "launch-day", "high-alert", "medium-alert", "steady", "weekly"]);
 export const statusColorSchema = z.enum(["green", "yellow", "red"]);
-export const slaStateSchema = z.enum(["met", "missed", "pending", "breached"]);
+/** As the triage engine reports clocks: `stopped` = closed without it being done, before the target. */
+export const slaStateSchema = z.enum(["met", "missed", "pending", "breached", "stopped"]);
 export const decisionSchema = z.enum(["rollback", "consider-rollback", "hotfix", "patch", "feature", "none"]);
 
 const repoSchema = z.object({
@@ -121,11 +122,14 @@ const openIssueSchema = z.object({
   phase: phaseSchema.nullable(),
   labels: z.array(z.string()),
   createdAt: instant,
+  /** The triage target clock while the issue has no severity; null once triaged. */
+  triage: slaClockSchema.nullable(),
   /** null when no clock applies (an untriaged issue has no severity SLA). */
   response: slaClockSchema.nullable(),
   resolution: slaClockSchema.nullable(),
 });
 
+/** Clocks that ended in the week or still run at its end; `stopped` clocks count in none of these. */
 const slaSeveritySchema = z.object({
   met: z.number().int().nonnegative(),
   missed: z.number().int().nonnegative(),
@@ -139,8 +143,9 @@ const breachSchema = z.object({
   number: z.number().int().positive(),
   title: z.string(),
   url: httpUrl,
-  severity: severitySchema,
-  clock: z.enum(["response", "resolution"]),
+  /** null for a triage-target breach of an untriaged issue. */
+  severity: severitySchema.nullable(),
+  clock: z.enum(["triage", "response", "resolution"]),
   dueAt: instant,
   /** When the clock stopped late, or null if it is still running past its deadline. */
   stoppedAt: instant.nullable(),

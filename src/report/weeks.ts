@@ -1,0 +1,176 @@
+import { weekIdPattern } from "../snapshot/schema.js";
+import { localDate } from "./phase.js";
+
+/**
+ * ISO 8601 weeks (Monday start, week 1 holds the year's first Thursday) whose boundaries are local
+ * midnights in a configurable time zone. A week is the half-open interval [start, end).
+ */
+
+export interface IsoWeek {
+  year: number;
+  week: number;
+}
+
+export interface WeekBounds {
+  id: string;
+  start: Date;
+  end: Date;
+}
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "2026-W47" → {year: 2026, week: 47}; null when malformed or the year has no such week. */
+export function parseWeekId(id: string): IsoWeek | null {
+  const match = weekIdPattern.exec(id);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  return week <= weeksInYear(year) ? { year, week } : null;
+}
+
+export function formatWeekId({ year, week }: IsoWeek): string {
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday; else 52. */
+export function weeksInYear(year: number): number {
+  // December 28 is always in the year's last ISO week.
+  return isoWeekOfDate(`${year}-12-28`).week;
+}
+
+/** The ISO week a calendar date (YYYY-MM-DD) belongs to. */
+export function isoWeekOfDate(date: string): IsoWeek {
+  const day = Date.parse(`${date}T00:00:00Z`);
+  const thursday = day + (4 - isoWeekday(day)) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return { year, week };
+}
+
+/** The Monday (YYYY-MM-DD) that starts an ISO week. */
+export function weekMonday({ year, week }: IsoWeek): string {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - (isoWeekday(jan4) - 1) * DAY_MS + (week - 1) * 7 * DAY_MS;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/** The week `n` weeks after (negative: before) `id`. */
+export function addWeeks(id: string, n: number): string {
+  const week = requireWeek(id);
+  const monday = Date.parse(`${weekMonday(week)}T00:00:00Z`) + n * 7 * DAY_MS;
+  return formatWeekId(isoWeekOfDate(new Date(monday).toISOString().slice(0, 10)));
+}
+
+/** [start, end) of a week in a time zone: local Monday 00:00 to the next local Monday 00:00. */
+export function weekBounds(id: string, timeZone: string): WeekBounds {
+  const monday = weekMonday(requireWeek(id));
+  const nextMonday = addDays(monday, 7);
+  return { id, start: startOfLocalDay(monday, timeZone), end: startOfLocalDay(nextMonday, timeZone) };
+}
+
+/** The week an instant falls in, seen from a time zone. */
+export function weekOf(instant: Date, timeZone: string): string {
+  return formatWeekId(isoWeekOfDate(localDate(instant, timeZone)));
+}
+
+/**
+ * The local date on which week `id`'s report is due: its report day, where "monday" means the
+ * Monday after the week (a report that follows the finished week).
+ */
+export function reportDueDate(id: string, reportDay: Weekday): string {
+  const index = WEEKDAYS.indexOf(reportDay);
+  return addDays(weekMonday(requireWeek(id)), index === 0 ? 7 : index);
+}
+
+/** The latest week whose report is due at `now` (in `timeZone`). */
+export function reportWeekAt(now: Date, timeZone: string, reportDay: Weekday): string {
+  const today = localDate(now, timeZone);
+  const current = weekOf(now, timeZone);
+  return reportDueDate(current, reportDay) <= today ? current : addWeeks(current, -1);
+}
+
+/** Week ids from `first` to `last` inclusive, in order. */
+export function weekRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let id = first; compareWeekIds(id, last) <= 0; id = addWeeks(id, 1)) out.push(id);
+  return out;
+}
+
+/** Week ids sort as strings ("2026-W09" < "2026-W10" < "2027-W01"). */
+export function compareWeekIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first instant whose local date in `timeZone` is `date` (normally local 00:00). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const naive = Date.parse(`${date}T00:00:00Z`);
+  // The offset may change within the day (DST); try the offsets on either side of it.
+  const candidates = [offsetMs(naive - DAY_MS / 2, timeZone), offsetMs(naive + DAY_MS / 2, timeZone)]
+    .map((offset) => naive - offset)
+    .sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    if (localDate(new Date(candidate), timeZone) === date && localDate(new Date(candidate - 1), timeZone) !== date) {
+      return new Date(candidate);
+    }
+  }
+  // A transition exactly at midnight that skips time: the day starts at the later offset's midnight.
+  const later = candidates.find((c) => localDate(new Date(c), timeZone) === date) ?? (candidates[0] as number);
+  return new Date(later);
+}
+
+function requireWeek(id: string): IsoWeek {
+  const week = parseWeekId(id);
+  if (!week) throw new RangeError(`not an ISO week: ${id}`);
+  return week;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 1 = Monday … 7 = Sunday, of a UTC midnight. */
+function isoWeekday(utcMidnight: number): number {
+  return ((new Date(utcMidnight).getUTCDay() + 6) % 7) + 1;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far local wall-clock time in `timeZone` is ahead of UTC at an instant, in ms. */
+function offsetMs(instant: number, timeZone: string): number {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(
+    Number(part.year),
+    Number(part.month) - 1,
+    Number(part.day),
+    Number(part.hour),
+    Number(part.minute),
+    Number(part.second),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}

@@ -118,8 +118,8 @@ const openIssueSchema = z.object({
   title: z.string(),
   url: httpUrl,
   severity: severitySchema.nullable(),
-  /** The stabilization phase the issue was opened in. */
-  phase: phaseSchema.nullable(),
+  /** The launch phase the issue belongs to (a `phase:N` label or the milestone), as triage reads it. */
+  phase: z.string().nullable(),
   labels: z.array(z.string()),
   createdAt: instant,
   /** The triage target clock while the issue has no severity; null once triaged. */

@@ -1,0 +1,177 @@
+import type { Config } from "../config/schema.js";
+import { commentIssueNumber, type RestComment, type RestIssue, type RestIssueEvent } from "../model/rest.js";
+import { SEVERITIES, type Severity } from "./config.js";
+import { classifyPhase } from "./phase.js";
+import { isResponse } from "./responders.js";
+import type { Breach, TriagedIssue, TriageResult } from "./result.js";
+import { classifySeverity, labelSeverity } from "./severity.js";
+import { calendarFor, evaluateClock } from "./sla.js";
+import { triageTarget } from "./untriaged.js";
+
+/**
+ * Triage of a repository's issues at an instant, from plain GitHub REST data. Pull requests in
+ * the issue list are skipped. Without label events, the SLA clocks start when the issue was
+ * created; with them, at the first time the issue got any severity label (a later relabel
+ * changes the targets, not the start, so downgrading never buys time).
+ */
+export interface TriageInput {
+  issues: readonly RestIssue[];
+  comments: readonly RestComment[];
+  /** Issue events (`labeled`, …) with their issue number; optional. */
+  events?: readonly RestIssueEvent[] | undefined;
+  now: Date;
+  config: Pick<Config, "launch" | "triage">;
+}
+
+export function evaluateTriage(input: TriageInput): TriageResult {
+  const { config, now } = input;
+  const commentsByIssue = groupBy(input.comments, commentIssueNumber);
+  const severityLabelledAt = firstSeverityLabels(input.events ?? [], config);
+  const issues = input.issues
+    .filter((issue) => !issue.pull_request)
+    .map((issue) =>
+      evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], severityLabelledAt.get(issue.number), now, config),
+    )
+    .sort((a, b) => a.number - b.number);
+  return {
+    now: now.toISOString(),
+    issues,
+    untriaged: issues.filter((i) => i.state === "open" && !i.triaged).map((i) => i.number),
+    breaches: collectBreaches(issues, now),
+  };
+}
+
+function evaluateIssue(
+  issue: RestIssue,
+  comments: readonly RestComment[],
+  severityLabelledAt: Date | undefined,
+  now: Date,
+  config: TriageInput["config"],
+): TriagedIssue {
+  const severity = classifySeverity(issue, config.triage);
+  const phase = classifyPhase(issue, config.triage);
+  const created = new Date(issue.created_at);
+  const closed = closedAt(issue);
+  const resolved = closed !== null && (issue.state_reason == null || issue.state_reason === "completed");
+  const triaged = severity.severity !== null;
+  const clockStart = !triaged
+    ? null
+    : severity.source === "label" && severityLabelledAt && severityLabelledAt > created
+      ? severityLabelledAt
+      : created;
+
+  const triage = evaluateClock({
+    start: created,
+    target: triageTarget(created, config.launch, config.triage),
+    done: clockStart,
+    stopped: closed,
+    now,
+  });
+
+  const author = issue.user?.login ?? null;
+  const firstResponse = comments
+    .filter((c) => isResponse(c, author, config.triage))
+    .map((c) => new Date(c.created_at))
+    .filter((at) => closed === null || at <= closed)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+
+  const sla = severity.severity ? config.triage.sla[severity.severity] : null;
+  const hours = severity.severity ? calendarFor(severity.severity, config.triage) : undefined;
+  const start = clockStart ?? created;
+  const response = evaluateClock({
+    start,
+    target: sla?.response ?? null,
+    done: firstResponse ?? null,
+    stopped: closed,
+    now,
+    hours,
+  });
+  const resolution = evaluateClock({
+    start,
+    target: sla && sla.resolution !== "next-release" ? sla.resolution : null,
+    done: resolved ? closed : null,
+    stopped: closed,
+    now,
+    hours,
+  });
+
+  return {
+    number: issue.number,
+    title: issue.title,
+    url: issue.html_url ?? null,
+    state: issue.state,
+    createdAt: created.toISOString(),
+    severity: severity.severity,
+    severitySource: severity.source,
+    phase: phase.phase,
+    triaged,
+    clockStart: clockStart?.toISOString() ?? null,
+    triage,
+    response,
+    resolution,
+    errors: [severity.error, phase.error].filter((e): e is string => e !== null),
+  };
+}
+
+/** A closed issue's closing time (older exports may lack `closed_at`: the last update stands in). */
+function closedAt(issue: RestIssue): Date | null {
+  if (issue.state !== "closed") return null;
+  return new Date(issue.closed_at ?? issue.updated_at ?? issue.created_at);
+}
+
+/** Issue number → the earliest `labeled` event whose label names a severity. */
+function firstSeverityLabels(events: readonly RestIssueEvent[], config: TriageInput["config"]): Map<number, Date> {
+  const first = new Map<number, Date>();
+  for (const event of events) {
+    const number = event.issue?.number;
+    if (event.event !== "labeled" || number === undefined || !event.label) continue;
+    if (!labelSeverity(event.label.name, config.triage)) continue;
+    const at = new Date(event.created_at);
+    const known = first.get(number);
+    if (!known || at < known) first.set(number, at);
+  }
+  return first;
+}
+
+const MINUTE_MS = 60_000;
+const CLOCKS = ["triage", "response", "resolution"] as const;
+
+function collectBreaches(issues: readonly TriagedIssue[], now: Date): Breach[] {
+  const breaches: Breach[] = [];
+  for (const issue of issues) {
+    for (const clock of CLOCKS) {
+      const { state, dueAt } = issue[clock];
+      if (state !== "breached" || dueAt === null) continue;
+      breaches.push({
+        number: issue.number,
+        clock,
+        severity: issue.severity,
+        dueAt,
+        overdueMinutes: Math.floor((now.getTime() - Date.parse(dueAt)) / MINUTE_MS),
+        title: issue.title,
+        url: issue.url,
+      });
+    }
+  }
+  return breaches.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) || b.overdueMinutes - a.overdueMinutes || a.number - b.number,
+  );
+}
+
+/** P0 first, no severity last. */
+export function severityRank(severity: Severity | null): number {
+  return severity === null ? SEVERITIES.length : SEVERITIES.indexOf(severity);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number | null): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

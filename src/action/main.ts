@@ -1,5 +1,21 @@
-/** Entry point of the GitHub Action. The gate, triage and report modes arrive with their issues. */
+import * as core from "@actions/core";
+import { type ActionContext, type Mode, readContext } from "./context.js";
+import { failureMessage } from "./failure.js";
+
+/** Each mode is its own module, loaded only when chosen. */
+const modes: Record<Mode, () => Promise<{ run(ctx: ActionContext): Promise<void> }>> = {
+  gate: () => import("./modes/gate.js"),
+  triage: () => import("./modes/triage.js"),
+  report: () => import("./modes/report.js"),
+};
+
+/** Entry point of the GitHub Action: picks the mode from the event (or the `mode` input) and runs it. */
 export async function run(): Promise<void> {
-  process.stderr.write("launchgate: the Action is not implemented yet; use the CLI (`launchgate check`).\n");
-  process.exitCode = 1;
+  try {
+    const ctx = await readContext();
+    const mode = await modes[ctx.mode]();
+    await mode.run(ctx);
+  } catch (error) {
+    core.setFailed(failureMessage(error));
+  }
 }

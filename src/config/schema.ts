@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { criteriaConfigSchema } from "../criteria/config.js";
+import { gateConfigShape } from "../gates/config.js";
 import { reportConfigSchema } from "../report/config.js";
 import { triageConfigSchema } from "../triage/config.js";
 
@@ -31,6 +32,7 @@ export const configSchema = z.strictObject({
   triage: triageConfigSchema,
   criteria: criteriaConfigSchema,
   report: reportConfigSchema,
+  ...gateConfigShape,
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,84 @@
+import { readFile } from "node:fs/promises";
+import * as core from "@actions/core";
+import { InputError } from "../errors.js";
+import type { Repo } from "../github/contents.js";
+
+export type Mode = "gate" | "triage" | "report";
+
+/** Everything a mode needs from the runner: inputs, the event and where the API is. */
+export interface ActionContext {
+  mode: Mode;
+  token: string;
+  configPath: string;
+  comment: boolean;
+  checkName: string;
+  eventName: string;
+  payload: Record<string, unknown>;
+  repo: Repo;
+  sha: string;
+  apiUrl: string;
+  graphqlUrl: string;
+}
+
+const EVENT_MODES: Record<string, Mode> = {
+  pull_request: "gate",
+  pull_request_target: "gate",
+  merge_group: "gate",
+  issues: "triage",
+  issue_comment: "triage",
+  schedule: "report",
+  workflow_dispatch: "report",
+};
+
+/** The `mode` input, or the mode the event implies when it is `auto` or empty. */
+export function resolveMode(input: string, eventName: string): Mode {
+  const requested = input.trim().toLowerCase();
+  if (requested === "gate" || requested === "triage" || requested === "report") return requested;
+  if (requested !== "" && requested !== "auto") {
+    throw new InputError(`unknown mode "${input}"`, {
+      file: "action input mode",
+      fix: "use auto, gate, triage or report",
+    });
+  }
+  const mode = EVENT_MODES[eventName];
+  if (!mode) {
+    throw new InputError(`no mode for the "${eventName}" event`, {
+      file: "action input mode",
+      fix: `set mode: gate, triage or report, or run on ${Object.keys(EVENT_MODES).join(", ")}`,
+    });
+  }
+  return mode;
+}
+
+export async function readContext(): Promise<ActionContext> {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo)
+    throw new InputError("GITHUB_REPOSITORY is not set", { fix: "run launchgate as a GitHub Action step" });
+  const token = core.getInput("token");
+  if (!token) throw new InputError("no token", { file: "action input token", fix: "pass the token input (its default is the workflow token, github.token)" });
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  let payload: Record<string, unknown> = {};
+  if (eventPath) {
+    try {
+      payload = JSON.parse(await readFile(eventPath, "utf8")) as Record<string, unknown>;
+    } catch (error) {
+      throw new InputError(`cannot read the event payload: ${(error as Error).message}`, { file: eventPath });
+    }
+  }
+  const apiUrl = process.env.GITHUB_API_URL || "https://api.github.com";
+  return {
+    mode: resolveMode(core.getInput("mode"), eventName),
+    token,
+    configPath: core.getInput("config") || ".github/launchgate.yml",
+    comment: (core.getInput("comment") || "true").trim().toLowerCase() !== "false",
+    checkName: core.getInput("check-name") || "launchgate / gates",
+    eventName,
+    payload,
+    repo: { owner, repo },
+    sha: process.env.GITHUB_SHA ?? "",
+    apiUrl,
+    graphqlUrl:
+      process.env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/api\/v3\/?$/, "/api").replace(/\/+$/, "")}/graphql`,
+  };
+}

@@ -1,0 +1,276 @@
+import { readGateDocument } from "../../checklist/document.js";
+import { normalizeOwner } from "../../checklist/owners.js";
+import { parseChecklist } from "../../checklist/parse.js";
+import type { ChecklistDocument } from "../../checklist/types.js";
+import type { Config } from "../../config/schema.js";
+import { InputError } from "../../errors.js";
+import type { AppliesTo } from "../../gates/config.js";
+import { evaluateGate, type GateVerdict } from "../../gates/evaluate.js";
+import { isGlob, matchesAny } from "../../gates/glob.js";
+import { gateApplies, matchRelease } from "../../gates/release.js";
+import { type CheckFileResult, toCheckFileResult } from "../../gates/result.js";
+import {
+  type Attribution,
+  type SignoffRequest,
+  signoffState,
+  signoffsNeeded,
+  statesByKey,
+  teamsToCheck,
+  unverifiedItems,
+} from "../../gates/signoff.js";
+import { bodyAttributions } from "../../github/body-history.js";
+import type { GitHubClient } from "../../github/client.js";
+import { type FileAtRef, getFile, listFiles, type Repo } from "../../github/contents.js";
+import { fileAttributions } from "../../github/history.js";
+import { resolveMemberships } from "../../github/teams.js";
+import type { PullRequestInfo } from "./pull-request.js";
+
+/** The pseudo path of the PR description gate in results. */
+export const PR_BODY_PATH = "PR description";
+
+export interface EvaluatedGate {
+  /** A repository file (annotatable) or the PR description. */
+  source: "file" | "body";
+  path: string;
+  doc: ChecklistDocument;
+  verdict: GateVerdict;
+  result: CheckFileResult;
+  /** The file exists at the PR head (annotations need a line in it). */
+  existsAtHead: boolean;
+}
+
+export interface GateRun {
+  headSha: string;
+  release: boolean;
+  releaseReason: string;
+  gates: EvaluatedGate[];
+  /** Gate documents found but not applying to this PR, with why. */
+  skipped: { path: string; reason: string }[];
+  signoff: "verify" | "trust";
+  configSource: string;
+  /** Things the reader should know (a base version that could not be parsed, …). */
+  notes: string[];
+}
+
+/** Evaluates every gate that applies to one pull request, with sign-off attribution. */
+export async function evaluatePullRequest(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequestInfo,
+  loaded: { config: Config; source: string },
+): Promise<GateRun> {
+  const { config } = loaded;
+  const match = matchRelease(pr, config.release);
+  const run: GateRun = {
+    headSha: pr.headSha,
+    release: match.release,
+    releaseReason: match.reason,
+    gates: [],
+    skipped: [],
+    signoff: config.signoff,
+    configSource: loaded.source,
+    notes: [],
+  };
+  if (!match.release) return run;
+
+  const entries = await resolveGateFiles(client, repo, pr, config.gates);
+  const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry, run.notes)));
+  const configApprovers = config.approvers;
+  const pending = documents.map(async (d): Promise<EvaluatedGate | null> => {
+    if (!d) return null;
+    const appliesTo = d.appliesTo ?? d.base?.frontMatter?.applies_to ?? d.head.frontMatter?.applies_to;
+    if (!gateApplies(pr, appliesTo)) {
+      run.skipped.push({ path: d.path, reason: "applies_to does not match this PR" });
+      return null;
+    }
+    // Approvers come from the base version: a PR cannot make itself an approver.
+    const gateApprovers = (d.base ?? d.head).frontMatter?.approvers ?? [];
+    const unverified =
+      config.signoff === "verify" && d.existsAtHead
+        ? await verifyFile(client, repo, pr, d.path, d.head, [...gateApprovers, ...configApprovers])
+        : new Map<number, string>();
+    const verdict = evaluateGate(d.head, { ...(d.base ? { base: d.base } : {}), unverified });
+    const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
+    return { source: "file", path: d.path, doc: d.head, verdict, result, existsAtHead: d.existsAtHead };
+  });
+  const body = evaluateBody(client, repo, pr, config);
+  const gates = await Promise.all([...pending, body]);
+  run.gates = gates.filter((g): g is EvaluatedGate => g !== null);
+  if (run.gates.length === 0) {
+    throw new InputError("this release PR has no gate", {
+      file: loaded.source,
+      fix: `add gate documents (${config.gates.map((g) => g.path).join(", ")}) or a checklist in the PR description with pr_body: required`,
+    });
+  }
+  return run;
+}
+
+interface GateFile {
+  path: string;
+  appliesTo: AppliesTo | undefined;
+  /** Named literally in the config (not found by a glob): it must exist. */
+  explicit: boolean;
+}
+
+/** Config entries → concrete paths. Globs are expanded in both the head and the base tree, so a deleted gate still counts. */
+async function resolveGateFiles(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequestInfo,
+  entries: Config["gates"],
+): Promise<GateFile[]> {
+  const trees = new Map<string, Promise<string[]>>();
+  const tree = (sha: string) => {
+    let files = trees.get(sha);
+    if (!files) {
+      files = listFiles(client, repo, sha);
+      trees.set(sha, files);
+    }
+    return files;
+  };
+  const found = new Map<string, GateFile>();
+  for (const entry of entries) {
+    const appliesTo = "applies_to" in entry ? entry.applies_to : undefined;
+    if (!isGlob(entry.path)) {
+      if (!found.has(entry.path)) found.set(entry.path, { path: entry.path, appliesTo, explicit: true });
+      continue;
+    }
+    const [head, base] = await Promise.all([tree(pr.headSha), tree(pr.baseSha)]);
+    for (const path of [...new Set([...head, ...base])].sort()) {
+      if (matchesAny(path, [entry.path]) && !found.has(path)) found.set(path, { path, appliesTo, explicit: false });
+    }
+  }
+  return [...found.values()];
+}
+
+interface Versions {
+  path: string;
+  appliesTo: AppliesTo | undefined;
+  head: ChecklistDocument;
+  base: ChecklistDocument | undefined;
+  existsAtHead: boolean;
+}
+
+async function readVersions(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequestInfo,
+  entry: GateFile,
+  notes: string[],
+): Promise<Versions | null> {
+  const [headFile, baseFile] = await Promise.all([
+    getFile(client, repo, entry.path, pr.headSha),
+    getFile(client, repo, entry.path, pr.baseSha),
+  ]);
+  const base = baseFile ? parseBase(baseFile, entry.path, notes) : undefined;
+  if (!headFile) {
+    if (base) {
+      // Deleted on the PR branch: an empty head makes every required base item "removed".
+      return {
+        path: entry.path,
+        appliesTo: entry.appliesTo,
+        head: { path: entry.path, frontMatter: base.frontMatter, firstHeading: base.firstHeading, items: [] },
+        base,
+        existsAtHead: false,
+      };
+    }
+    if (entry.explicit) {
+      throw new InputError("gate document not found at the PR head or base", {
+        file: entry.path,
+        fix: "fix the path under gates: in the config, or add the file",
+      });
+    }
+    return null;
+  }
+  const head = readGateDocument(headFile.bytes, entry.path);
+  return { path: entry.path, appliesTo: entry.appliesTo, head, base, existsAtHead: true };
+}
+
+function parseBase(file: FileAtRef, path: string, notes: string[]): ChecklistDocument | undefined {
+  try {
+    return readGateDocument(file.bytes, path, { allowEmpty: true });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notes.push(
+      `The base version of \`${path}\` could not be parsed (${error.format()}); removed items were not checked.`,
+    );
+    return undefined;
+  }
+}
+
+async function verifyFile(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequestInfo,
+  path: string,
+  head: ChecklistDocument,
+  approvers: string[],
+): Promise<Map<number, string>> {
+  const requests = signoffsNeeded(head.items, approvers.map(normalizeOwner));
+  const statesOf = (bytes: Uint8Array) => {
+    try {
+      return statesByKey(readGateDocument(bytes, path, { allowEmpty: true }).items);
+    } catch {
+      return null;
+    }
+  };
+  const attributions = await fileAttributions(client, repo, path, pr.headSha, wantedStates(requests), statesOf);
+  return decide(client, requests, attributions);
+}
+
+async function evaluateBody(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequestInfo,
+  config: Config,
+): Promise<EvaluatedGate | null> {
+  if (config.pr_body === "off") return null;
+  const doc = parseChecklist(pr.body, PR_BODY_PATH, { frontMatter: false });
+  if (doc.items.length === 0) {
+    if (config.pr_body === "optional") return null;
+    throw new InputError("the PR description has no checklist, and pr_body is required", {
+      file: PR_BODY_PATH,
+      fix: "add the release checklist (- [ ] …) to the description",
+    });
+  }
+  let unverified = new Map<number, string>();
+  if (config.signoff === "verify") {
+    const requests = signoffsNeeded(doc.items, config.approvers.map(normalizeOwner));
+    const statesOf = (text: string) => {
+      try {
+        return statesByKey(parseChecklist(text, PR_BODY_PATH, { frontMatter: false }).items);
+      } catch {
+        return null;
+      }
+    };
+    const attributions = await bodyAttributions(client, repo, pr.number, wantedStates(requests), statesOf);
+    unverified = await decide(client, requests, attributions);
+  }
+  const titled = { ...doc, firstHeading: "PR description checklist" };
+  const verdict = evaluateGate(titled, { unverified });
+  verdict.id = "pr-description";
+  verdict.title = "PR description checklist";
+  const result = toCheckFileResult(titled, verdict, null);
+  return { source: "body", path: PR_BODY_PATH, doc: titled, verdict, result, existsAtHead: false };
+}
+
+function wantedStates(requests: readonly SignoffRequest[]): Map<string, string> {
+  return new Map(requests.map((r) => [r.key, signoffState(r.item)]));
+}
+
+/** Looks up the team memberships the attributions call for, then applies the sign-off rules. */
+async function decide(
+  client: GitHubClient,
+  requests: readonly SignoffRequest[],
+  attributions: ReadonlyMap<string, Attribution>,
+): Promise<Map<number, string>> {
+  const pairs: { team: string; login: string }[] = [];
+  for (const request of requests) {
+    const attribution = attributions.get(request.key);
+    if (attribution?.kind !== "change" || !attribution.login) continue;
+    const login = attribution.login;
+    for (const team of teamsToCheck(request, login)) pairs.push({ team, login });
+  }
+  const membership = await resolveMemberships(client, pairs);
+  return unverifiedItems(requests, attributions, membership);
+}

@@ -1,0 +1,124 @@
+import { type Attribution, AttributionWalk } from "../gates/signoff.js";
+import { ApiError, type GitHubClient, toApiError } from "./client.js";
+import type { Repo } from "./contents.js";
+
+const QUERY = `query launchgateBodyHistory($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      body
+      lastEditedAt
+      author { login }
+      userContentEdits(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { editedAt deletedAt diff editor { login } }
+      }
+    }
+  }
+}`;
+
+/** Longest edit history read; beyond it sign-offs stay unverified. */
+const MAX_EDITS = 1000;
+
+interface Edit {
+  editedAt: string;
+  deletedAt: string | null;
+  diff: string | null;
+  editor: { login: string } | null;
+}
+
+interface BodyHistory {
+  body: string;
+  author: string | null;
+  lastEditedAt: string | null;
+  edits: Edit[];
+}
+
+type StatesOfText = (text: string) => ReadonlyMap<string, string> | null;
+
+/**
+ * Attributes each wanted item of a PR description to the editor of the revision that put it in
+ * its current state, from the body's edit history (GraphQL `userContentEdits`, each edit's `diff`
+ * holding that revision's text), ordered by `editedAt`. A description never edited was written
+ * by the PR's author. Deleted revisions, missing editors and API errors are gaps.
+ */
+export async function bodyAttributions(
+  client: GitHubClient,
+  repo: Repo,
+  number: number,
+  wanted: ReadonlyMap<string, string>,
+  statesOf: StatesOfText,
+): Promise<Map<string, Attribution>> {
+  const walk = new AttributionWalk(wanted);
+  if (walk.done) return walk.finish("");
+  let history: BodyHistory;
+  try {
+    history = await readBodyHistory(client, repo, number);
+  } catch (error) {
+    walk.fail(`${toApiError("reading the PR description's edit history", error).message}; re-run the check`);
+    return walk.finish("");
+  }
+  if (history.edits.length === 0) {
+    if (history.lastEditedAt) return walk.finish("the description was edited but GitHub returned no edit history");
+    const states = statesOf(history.body);
+    if (!states) return walk.finish("the description could not be parsed");
+    walk.step({ states, login: history.author, where: "the PR description as opened" }, []);
+    return walk.finish("");
+  }
+  const edits = [...history.edits].sort((a, b) => Date.parse(b.editedAt) - Date.parse(a.editedAt));
+  const statesAt = (edit: Edit) => (edit.deletedAt || edit.diff === null ? null : statesOf(edit.diff));
+  let newer = statesAt(edits[0] as Edit);
+  for (let i = 0; i < edits.length && !walk.done; i++) {
+    const edit = edits[i] as Edit;
+    const where = `the description edit of ${edit.editedAt}`;
+    if (!newer) {
+      walk.fail(`${where} was deleted, so the sign-off cannot be traced`);
+      break;
+    }
+    const older = edits[i + 1];
+    const olderStates = older ? statesAt(older) : undefined;
+    if (older && !olderStates) {
+      walk.fail(`the description edit of ${older.editedAt} was deleted, so the sign-off cannot be traced`);
+      break;
+    }
+    walk.step({ states: newer, login: edit.editor?.login ?? null, where }, olderStates ? [olderStates] : []);
+    newer = olderStates ?? null;
+  }
+  return walk.finish("");
+}
+
+async function readBodyHistory(client: GitHubClient, repo: Repo, number: number): Promise<BodyHistory> {
+  const edits: Edit[] = [];
+  let cursor: string | null = null;
+  let first: Omit<BodyHistory, "edits"> | undefined;
+  do {
+    const { data } = await client.octokit.request({
+      method: "POST",
+      url: client.graphqlUrl,
+      query: QUERY,
+      variables: { owner: repo.owner, name: repo.repo, number, cursor },
+    });
+    const response = data as {
+      data?: { repository?: { pullRequest?: GraphQlPullRequest | null } | null };
+      errors?: { message: string }[];
+    };
+    if (response.errors?.length) throw new ApiError("GraphQL query", undefined, response.errors[0]?.message ?? "error");
+    const pr = response.data?.repository?.pullRequest;
+    if (!pr) throw new ApiError("GraphQL query", undefined, `pull request #${number} not found`);
+    first ??= { body: pr.body, author: pr.author?.login ?? null, lastEditedAt: pr.lastEditedAt };
+    edits.push(...(pr.userContentEdits?.nodes ?? []).filter((n): n is Edit => n !== null));
+    cursor = pr.userContentEdits?.pageInfo.hasNextPage ? pr.userContentEdits.pageInfo.endCursor : null;
+  } while (cursor && edits.length < MAX_EDITS);
+  if (cursor)
+    throw new ApiError("reading the PR description's edit history", undefined, `more than ${MAX_EDITS} edits`);
+  return { ...(first as Omit<BodyHistory, "edits">), edits };
+}
+
+interface GraphQlPullRequest {
+  body: string;
+  lastEditedAt: string | null;
+  author: { login: string } | null;
+  userContentEdits: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: (Edit | null)[] | null;
+  } | null;
+}

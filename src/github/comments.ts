@@ -1,0 +1,42 @@
+import { call, type GitHubClient } from "./client.js";
+import type { Repo } from "./contents.js";
+
+/**
+ * Creates or updates the one comment on a PR whose body contains `marker`, so re-runs edit the
+ * same comment instead of adding new ones. Returns what it did.
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  repo: Repo,
+  issueNumber: number,
+  marker: string,
+  body: string,
+): Promise<"created" | "updated" | "unchanged"> {
+  const comments = await call(`listing the comments of #${issueNumber}`, () =>
+    client.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    }),
+  );
+  const existing = comments.find((c) => c.body?.includes(marker));
+  if (existing?.body === body) return "unchanged";
+  if (existing) {
+    await call(`updating the launchgate comment on #${issueNumber}`, () =>
+      client.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...repo,
+        comment_id: existing.id,
+        body,
+      }),
+    );
+    return "updated";
+  }
+  await call(`commenting on #${issueNumber}`, () =>
+    client.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      body,
+    }),
+  );
+  return "created";
+}

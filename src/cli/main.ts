@@ -12,6 +12,8 @@ interface Command {
 /** Each command is its own module, loaded only when used. */
 const commands: Record<string, () => Promise<Command>> = {
   check: () => import("./commands/check.js"),
+  triage: () => import("./commands/triage.js"),
+  criteria: () => import("./commands/criteria.js"),
 };
 
 function helpText(): string {

@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { readGateDocument } from "../../checklist/document.js";
+import { parseConfig } from "../../config/load.js";
+import { evaluateCriteria } from "../../criteria/evaluate.js";
+import { formatCriteriaText } from "../../criteria/format/text.js";
+import { triageSeverity } from "../../criteria/severity.js";
+import { slaBreaches } from "../../criteria/sla.js";
+import { evaluateGate } from "../../gates/evaluate.js";
+import type { Paint } from "../../gates/format/text.js";
+import { parseMetrics } from "../../metrics/parse.js";
+import {
+  restCommentSchema,
+  restIssueEventSchema,
+  restIssueSchema,
+  restPullSchema,
+  restReleaseSchema,
+} from "../../model/rest.js";
+import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { readJsonList } from "../read-json-list.js";
+
+export const usage =
+  "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]...";
+export const summary =
+  "release criteria: rollback, consider-rollback, hotfix, patch or feature release due, with evidence and a readiness score";
+
+const FORMATS = ["json", "text"] as const;
+const instant = z.iso.datetime({ offset: true });
+
+export async function run(argv: string[], io: CliIO, paint: Paint): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      issues: { type: "string" },
+      pulls: { type: "string" },
+      releases: { type: "string" },
+      metrics: { type: "string" },
+      config: { type: "string" },
+      now: { type: "string" },
+      format: { type: "string", default: "text" },
+      comments: { type: "string" },
+      events: { type: "string" },
+      gate: { type: "string", multiple: true },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${values.format}"`, { fix: "use json or text" });
+  for (const flag of ["issues", "pulls", "releases"] as const) {
+    if (!values[flag]) throw new UsageError(`--${flag} is required`, { fix: usage });
+  }
+  if (values.now !== undefined && !instant.safeParse(values.now).success) {
+    throw new UsageError(`--now "${values.now}" is not an ISO-8601 time with an offset`, {
+      fix: "e.g. --now 2026-11-09T17:00:00Z",
+    });
+  }
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  const config = values.config
+    ? parseConfig(new TextDecoder().decode(await readUserFile(values.config)), values.config)
+    : parseConfig("", "(defaults)");
+  const issues = await readJsonList(values.issues as string, restIssueSchema);
+  const pulls = await readJsonList(values.pulls as string, restPullSchema);
+  const releases = await readJsonList(values.releases as string, restReleaseSchema);
+  const comments = values.comments ? await readJsonList(values.comments, restCommentSchema) : null;
+  const events = values.events ? await readJsonList(values.events, restIssueEventSchema) : null;
+  const metrics = values.metrics
+    ? parseMetrics(new TextDecoder().decode(await readUserFile(values.metrics)), values.metrics)
+    : null;
+  const gates = [];
+  for (const path of values.gate ?? []) {
+    const verdict = evaluateGate(readGateDocument(await readUserFile(path), path));
+    gates.push({ id: verdict.id, required: verdict.required, requiredDone: verdict.requiredDone });
+  }
+
+  const result = evaluateCriteria(
+    {
+      issues,
+      pulls,
+      releases,
+      metrics,
+      now,
+      launch: config.launch,
+      severityOf: triageSeverity(config),
+      gates,
+      sla: slaBreaches({ issues, comments, events }, now, config),
+    },
+    config.criteria,
+  );
+  io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatCriteriaText(result, paint));
+  return 0;
+}

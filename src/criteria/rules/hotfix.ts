@@ -1,0 +1,53 @@
+import { affectedUsersPercent } from "../affected-users.js";
+import { disabled, hoursBetween, issueEvidence, pullEvidence, result } from "../evidence.js";
+import { type Facts, hasLabel } from "../facts.js";
+import type { Evidence, RuleResult } from "../result.js";
+import { openP0s } from "./rollback.js";
+
+export function openP0(facts: Facts): RuleResult {
+  const id = "hotfix.open-p0";
+  const rule = "any open P0";
+  if (!facts.config.hotfix.openP0.enabled) return disabled(id, "hotfix", rule);
+  const p0s = openP0s(facts);
+  const evidence: Evidence[] = [];
+  for (const { issue, fixes } of p0s) {
+    evidence.push(issueEvidence(issue, `open P0 for ${hoursBetween(Date.parse(issue.created_at), facts.now)}`));
+    for (const pull of fixes) evidence.push(pullEvidence(pull, `open fix PR for #${issue.number}`));
+  }
+  return result(id, "hotfix", rule, p0s.length > 0, evidence);
+}
+
+export function p1AffectedUsers(facts: Facts): RuleResult {
+  const { enabled, percent, field } = facts.config.hotfix.p1AffectedUsers;
+  const id = "hotfix.p1-affected-users";
+  const rule = `an open P1 affecting > ${percent} % of users (issue-form field "${field}")`;
+  if (!enabled) return disabled(id, "hotfix", rule);
+  const evidence: Evidence[] = [];
+  let fires = false;
+  for (const issue of facts.openIssues) {
+    if (facts.severity.get(issue.number) !== "P1") continue;
+    const share = affectedUsersPercent(issue.body, field);
+    if (share === null) continue;
+    const over = share > percent;
+    fires ||= over;
+    evidence.push(issueEvidence(issue, `P1 affecting ${share} % of users (${over ? ">" : "≤"} ${percent} %)`));
+  }
+  return result(id, "hotfix", rule, fires, evidence);
+}
+
+export function labeledIssue(facts: Facts): RuleResult {
+  const { enabled, labels } = facts.config.hotfix.labels;
+  const id = "hotfix.issue-label";
+  const rule = `an open issue labeled ${labels.map((l) => `\`${l}\``).join(" or ")}`;
+  if (!enabled) return disabled(id, "hotfix", rule);
+  const hits = facts.openIssues.filter((i) => hasLabel(i, labels));
+  return result(
+    id,
+    "hotfix",
+    rule,
+    hits.length > 0,
+    hits.map((i) =>
+      issueEvidence(i, `open, labeled ${i.labels.filter((l) => hasLabel({ labels: [l] }, labels)).join(", ")}`),
+    ),
+  );
+}

@@ -1,0 +1,21 @@
+import type { MetricSample } from "../../metrics/types.js";
+import type { Facts } from "../facts.js";
+
+/**
+ * A metric's samples that speak about the current release: at or after the latest release (all,
+ * when there is none) and not after `now`. Oldest first.
+ */
+export function currentSamples(facts: Facts, metric: string): MetricSample[] | null {
+  const series = facts.input.metrics?.metrics[metric];
+  if (!series) return null;
+  const from = facts.release?.time ?? Number.NEGATIVE_INFINITY;
+  return series.samples.filter((s) => s.time >= from && s.time <= facts.now);
+}
+
+export function missingMetric(facts: Facts, metric: string): string {
+  if (!facts.input.metrics) return "no metrics file given: not evaluated";
+  return `no ${metric} samples ${facts.release ? `since ${facts.release.tag}` : ""} up to now: not evaluated`.replace(
+    "  ",
+    " ",
+  );
+}

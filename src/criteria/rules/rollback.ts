@@ -1,0 +1,126 @@
+import { disabled, hoursBetween, issueEvidence, metricEvidence, note, pullEvidence, result } from "../evidence.js";
+import { type Facts, hasLabel } from "../facts.js";
+import type { RuleResult } from "../result.js";
+import { longestBreach } from "../sustained.js";
+import { currentSamples, missingMetric } from "./metric-window.js";
+
+export function crashRate(facts: Facts): RuleResult {
+  const { enabled, threshold } = facts.config.rollback.crashRate;
+  const id = "rollback.crash-rate";
+  const rule = `crash rate > ${threshold} % of users (latest sample)`;
+  if (!enabled) return disabled(id, "rollback", rule);
+  const samples = currentSamples(facts, "crash_rate");
+  const latest = samples?.at(-1);
+  if (!latest) return result(id, "rollback", rule, false, [note(missingMetric(facts, "crash_rate"))]);
+  const fires = latest.value > threshold;
+  return result(id, "rollback", rule, fires, [
+    metricEvidence(
+      facts,
+      "crash_rate",
+      latest,
+      `crash rate ${latest.value} % at ${latest.at} (${fires ? ">" : "≤"} ${threshold} %)`,
+    ),
+  ]);
+}
+
+export function labeledIssue(facts: Facts): RuleResult {
+  const { enabled, labels } = facts.config.rollback.labels;
+  const id = "rollback.issue-label";
+  const rule = `an open issue labeled ${labels.map((l) => `\`${l}\``).join(" or ")}`;
+  if (!enabled) return disabled(id, "rollback", rule);
+  const hits = facts.openIssues.filter((i) => hasLabel(i, labels));
+  return result(
+    id,
+    "rollback",
+    rule,
+    hits.length > 0,
+    hits.map((i) =>
+      issueEvidence(i, `open, labeled ${i.labels.filter((l) => hasLabel({ labels: [l] }, labels)).join(", ")}`),
+    ),
+  );
+}
+
+/** Open P0s and the open PRs that would close each. */
+export function openP0s(facts: Facts) {
+  return facts.openIssues
+    .filter((i) => facts.severity.get(i.number) === "P0")
+    .map((issue) => ({ issue, fixes: facts.openPulls.filter((p) => facts.closes(p).includes(issue.number)) }));
+}
+
+export function p0Overdue(facts: Facts): RuleResult {
+  const { enabled, hours, clearFixIsHotfix } = facts.config.rollback.p0Overdue;
+  const id = "rollback.p0-overdue";
+  const rule = `a P0 open longer than ${hours} h (a single P0 with an open fix PR is a hotfix instead)`;
+  if (!enabled) return disabled(id, "rollback", rule);
+  const p0s = openP0s(facts);
+  const limit = hours * 3_600_000;
+  const overdue = p0s.filter(({ issue }) => facts.now - Date.parse(issue.created_at) > limit);
+  const age = (created: string) => hoursBetween(Date.parse(created), facts.now);
+  const evidence = overdue.map(({ issue }) =>
+    issueEvidence(issue, `P0 open for ${age(issue.created_at)} (> ${hours} h)`),
+  );
+  const single = p0s.length === 1 ? p0s[0] : undefined;
+  if (overdue.length > 0 && clearFixIsHotfix && single && single.fixes.length > 0) {
+    return result(id, "rollback", rule, false, [
+      ...evidence,
+      ...single.fixes.map((p) => pullEvidence(p, `open fix PR for #${single.issue.number}: hotfix, not rollback`)),
+    ]);
+  }
+  return result(id, "rollback", rule, overdue.length > 0, evidence);
+}
+
+function sustainedRule(
+  facts: Facts,
+  id: string,
+  metric: string,
+  settings: { enabled: boolean; threshold: number; minutes: number },
+  direction: "above" | "below",
+): RuleResult {
+  const { enabled, threshold, minutes } = settings;
+  const words = direction === "above" ? `> ${threshold} %` : `< ${threshold} %`;
+  const rule = `${metric} ${words} sustained for ${minutes} min (every sample in the window)`;
+  if (!enabled) return disabled(id, "rollback", rule);
+  const samples = currentSamples(facts, metric);
+  if (!samples || samples.length === 0)
+    return result(id, "rollback", rule, false, [note(missingMetric(facts, metric))]);
+  const window = longestBreach(samples, (v) => (direction === "above" ? v > threshold : v < threshold));
+  if (!window) return result(id, "rollback", rule, false, [note(`no ${metric} sample ${words}`)]);
+  const first = window.samples[0];
+  const last = window.samples[window.samples.length - 1];
+  if (!first || !last) return result(id, "rollback", rule, false, []);
+  const fires = window.durationMs >= minutes * 60_000;
+  const seconds = Math.round(window.durationMs / 1000);
+  const length = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  const summary = `${window.samples.length} consecutive samples ${words} over ${length} (${fires ? "≥" : "<"} ${minutes} min)`;
+  const evidence = [metricEvidence(facts, metric, first, `${summary}: first ${first.value} % at ${first.at}`)];
+  if (last !== first) evidence.push(metricEvidence(facts, metric, last, `last ${last.value} % at ${last.at}`));
+  return result(id, "rollback", rule, fires, evidence);
+}
+
+export function errorRate(facts: Facts): RuleResult {
+  return sustainedRule(facts, "rollback.error-rate", "error_rate", facts.config.rollback.errorRate, "above");
+}
+
+export function uptime(facts: Facts): RuleResult {
+  return sustainedRule(facts, "rollback.uptime", "uptime", facts.config.rollback.uptime, "below");
+}
+
+export function p1Burst(facts: Facts): RuleResult {
+  const { enabled, count, minutes } = facts.config.considerRollback.p1Burst;
+  const id = "consider-rollback.p1-burst";
+  const rule = `≥ ${count} P1 issues opened within ${minutes} min after the latest release`;
+  if (!enabled) return disabled(id, "consider-rollback", rule);
+  const release = facts.release;
+  if (!release) return result(id, "consider-rollback", rule, false, [note("no published release yet")]);
+  const end = release.time + minutes * 60_000;
+  const hits = facts.issues.filter((i) => {
+    const created = Date.parse(i.created_at);
+    return facts.severity.get(i.number) === "P1" && created >= release.time && created <= end;
+  });
+  return result(id, "consider-rollback", rule, hits.length >= count, [
+    note(`${hits.length} P1 issue(s) opened between ${release.tag} (${release.publishedAt}) and ${minutes} min later`),
+    ...hits.map((i) =>
+      issueEvidence(i, `P1 opened ${hoursBetween(release.time, Date.parse(i.created_at))} after ${release.tag}`),
+    ),
+  ]);
+}

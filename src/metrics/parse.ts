@@ -1,0 +1,186 @@
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { parseYamlWithSchema } from "../config/yaml.js";
+import { InputError } from "../errors.js";
+import { parseCsv } from "./csv.js";
+import { metricTargetSchema } from "./target.js";
+import { type MetricSample, type MetricSeries, type MetricsData, PERCENT_METRICS } from "./types.js";
+
+/**
+ * Metrics files: time series of named metrics. Three spellings of the same data:
+ *
+ * - YAML / JSON: `{ metrics: { <name>: { unit?, target?, samples: [ { at, value } ] } } }`
+ * - CSV: a header row `metric,at,value` (optional `unit` column), one sample per row.
+ *
+ * `at` is ISO-8601 with an explicit offset (`Z` or `+02:00`), so a file never depends on the
+ * reader's time zone. `error_rate`, `crash_rate` and `uptime` are percentages (0–100).
+ * Every error names the file and the line (and the CSV row).
+ */
+export type MetricsFormat = "yaml" | "json" | "csv";
+
+const FORMAT_BY_EXTENSION: Record<string, MetricsFormat> = {
+  ".yml": "yaml",
+  ".yaml": "yaml",
+  ".json": "json",
+  ".csv": "csv",
+};
+
+export function metricsFormatOf(file: string): MetricsFormat {
+  const ext = /\.[^./\\]+$/.exec(file.toLowerCase())?.[0] ?? "";
+  const format = FORMAT_BY_EXTENSION[ext];
+  if (!format) throw new InputError("unknown metrics file type", { file, fix: "name it .yml, .yaml, .json or .csv" });
+  return format;
+}
+
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: "expected an ISO-8601 time with an offset, e.g. 2026-11-02T14:00:00Z",
+});
+const value = z.number({ error: "expected a number" }).refine(Number.isFinite, "expected a finite number");
+const metricName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "metric names look like error_rate");
+
+const fileSchema = z.strictObject({
+  metrics: z.record(
+    metricName,
+    z.strictObject({
+      unit: z.string().optional(),
+      target: metricTargetSchema.optional(),
+      samples: z.array(z.strictObject({ at: timestamp, value })),
+    }),
+  ),
+});
+
+/** Parses a metrics file's text; the format comes from the file name unless given. */
+export function parseMetrics(text: string, file: string, format: MetricsFormat = metricsFormatOf(file)): MetricsData {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const metrics = format === "csv" ? parseCsvMetrics(source, file) : parseStructured(source, file, format);
+  for (const series of Object.values(metrics)) checkSeries(series, file);
+  return { file, metrics };
+}
+
+function parseStructured(text: string, file: string, format: "yaml" | "json"): Record<string, MetricSeries> {
+  if (format === "json") checkJsonSyntax(text, file);
+  // JSON is YAML; parsing both through YAML gives every value a line.
+  const data = parseYamlWithSchema(text, fileSchema, { file, emptyValue: null });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineOf = (path: (string | number)[]) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+  const metrics: Record<string, MetricSeries> = {};
+  for (const [name, entry] of Object.entries(data.metrics)) {
+    metrics[name] = {
+      name,
+      unit: entry.unit ?? null,
+      target: entry.target ?? null,
+      samples: entry.samples.map((s, i) => sample(s.at, s.value, lineOf(["metrics", name, "samples", i]))),
+    };
+  }
+  return metrics;
+}
+
+function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split("\n").length;
+    throw new InputError(`invalid JSON: ${message.replace(/ in JSON at position.*$/, "")}`, {
+      file,
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+}
+
+const CSV_COLUMNS = ["metric", "at", "value", "unit"] as const;
+
+function parseCsvMetrics(text: string, file: string): Record<string, MetricSeries> {
+  const [header, ...rows] = parseCsv(text, file);
+  if (!header) throw new InputError("empty CSV file", { file, fix: "start with the header row metric,at,value" });
+  const columns = header.cells.map((c) => c.trim().toLowerCase());
+  for (const column of columns) {
+    if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
+      throw new InputError(`unknown CSV column "${column}"`, {
+        file,
+        line: header.line,
+        fix: "columns are metric, at, value and optionally unit",
+      });
+    }
+  }
+  for (const required of ["metric", "at", "value"]) {
+    if (!columns.includes(required)) {
+      throw new InputError(`missing CSV column "${required}"`, {
+        file,
+        line: header.line,
+        fix: "the header row is metric,at,value",
+      });
+    }
+  }
+  const metrics: Record<string, MetricSeries> = {};
+  rows.forEach((row, index) => {
+    const where = (fix?: string) => ({ file, line: row.line, ...(fix ? { fix } : {}) });
+    const rowLabel = `row ${index + 1}`;
+    if (row.cells.length !== columns.length) {
+      throw new InputError(`${rowLabel}: ${row.cells.length} fields, the header has ${columns.length}`, where());
+    }
+    const cell = (name: string) => (row.cells[columns.indexOf(name)] ?? "").trim();
+    const name = cell("metric");
+    const nameCheck = metricName.safeParse(name);
+    if (!nameCheck.success)
+      throw new InputError(`${rowLabel}: metric "${name}": metric names look like error_rate`, where());
+    const at = cell("at");
+    if (!timestamp.safeParse(at).success) {
+      throw new InputError(
+        `${rowLabel}: "at" is "${at}", expected an ISO-8601 time with an offset`,
+        where("e.g. 2026-11-02T14:00:00Z"),
+      );
+    }
+    const raw = cell("value");
+    const number = raw === "" ? Number.NaN : Number(raw);
+    if (!Number.isFinite(number))
+      throw new InputError(`${rowLabel}: "value" is "${raw}", expected a number`, where("write 12.5, not 12.5%"));
+    const unit = columns.includes("unit") ? cell("unit") || null : null;
+    const series = metrics[name] ?? { name, unit, target: null, samples: [] };
+    metrics[name] = series;
+    if (unit !== null && series.unit !== null && unit !== series.unit) {
+      throw new InputError(
+        `${rowLabel}: unit "${unit}" differs from "${series.unit}" on an earlier ${name} row`,
+        where(),
+      );
+    }
+    series.unit ??= unit;
+    series.samples.push(sample(at, number, row.line));
+  });
+  return metrics;
+}
+
+function sample(at: string, value: number, line: number): MetricSample {
+  return { at, time: Date.parse(at), value, line };
+}
+
+/** Percent metrics stay within 0–100; one metric has one value per instant. Sorts samples. */
+function checkSeries(series: MetricSeries, file: string): void {
+  const isPercent = (PERCENT_METRICS as readonly string[]).includes(series.name);
+  for (const s of series.samples) {
+    if (isPercent && (s.value < 0 || s.value > 100)) {
+      throw new InputError(`${series.name} ${s.value} is outside 0–100`, {
+        file,
+        line: s.line,
+        fix: `${series.name} is a percentage: write 12.5 for 12.5 %`,
+      });
+    }
+  }
+  series.samples.sort((a, b) => a.time - b.time || a.line - b.line);
+  for (let i = 1; i < series.samples.length; i++) {
+    const [previous, current] = [series.samples[i - 1], series.samples[i]];
+    if (previous && current && previous.time === current.time) {
+      throw new InputError(`${series.name} has two samples at ${current.at} (also line ${previous.line})`, {
+        file,
+        line: current.line,
+        fix: "keep one value per metric and instant",
+      });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { globToRegExp, matchesAny } from "../../src/gates/glob.js";
+import { gateApplies, matchRelease, type ReleaseRule } from "../../src/gates/release.js";
+
+const rule: ReleaseRule = { head: ["release/*"], labels: ["release", "release:*"], title: "^release\\b" };
+const pr = (over: Partial<{ base: string; head: string; labels: string[]; title: string }> = {}) => ({
+  base: "main",
+  head: "feature/x",
+  labels: [],
+  title: "Add a button",
+  ...over,
+});
+
+describe("globs", () => {
+  it("matches *, **, ? and {a,b} like path globs", () => {
+    expect(matchesAny(".github/gates/gate5.md", [".github/gates/*.md"])).toBe(true);
+    expect(matchesAny(".github/gates/sub/gate5.md", [".github/gates/*.md"])).toBe(false);
+    expect(matchesAny("docs/a/b/gate.md", ["docs/**/*.md"])).toBe(true);
+    expect(matchesAny("docs/gate.md", ["docs/**/*.md"])).toBe(true);
+    expect(matchesAny("release-1.2", ["release-?.?"])).toBe(true);
+    expect(globToRegExp("{main,release/*}").test("release/2.0")).toBe(true);
+    expect(globToRegExp("a.b").test("axb")).toBe(false);
+  });
+});
+
+describe("matchRelease", () => {
+  it("recognises a release PR by head branch, label or title", () => {
+    expect(matchRelease(pr({ head: "release/2.0" }), rule).release).toBe(true);
+    expect(matchRelease(pr({ labels: ["bug", "release:major"] }), rule)).toMatchObject({
+      release: true,
+      reason: "label `release:major`",
+    });
+    expect(matchRelease(pr({ title: "Release 2.0" }), rule).release).toBe(true);
+    expect(matchRelease(pr({ title: "Released notes fix" }), rule).release).toBe(false);
+  });
+
+  it("requires the base branch when one is configured", () => {
+    const onlyMain = { ...rule, base: ["main"] };
+    expect(matchRelease(pr({ base: "develop", head: "release/2.0" }), onlyMain)).toMatchObject({
+      release: false,
+      reason: "base branch `develop` is not one of `main`",
+    });
+    expect(matchRelease(pr({ head: "release/2.0" }), onlyMain).release).toBe(true);
+  });
+
+  it("explains why an ordinary PR is not a release PR", () => {
+    expect(matchRelease(pr(), rule).reason).toContain("head branch `feature/x` is not `release/*`");
+  });
+});
+
+describe("gateApplies", () => {
+  it("applies without constraints and needs every given constraint", () => {
+    expect(gateApplies(pr(), undefined)).toBe(true);
+    expect(gateApplies(pr({ labels: ["hotfix"] }), { labels: ["hotfix"], base: ["main"] })).toBe(true);
+    expect(gateApplies(pr({ labels: ["hotfix"] }), { labels: ["hotfix"], base: ["release/*"] })).toBe(false);
+    expect(gateApplies(pr(), { head: ["release/*"] })).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import * as core from "@actions/core";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { retry } from "@octokit/plugin-retry";
@@ -38,9 +39,12 @@ export interface GitHubClient {
 
 export function createClient(options: { token: string; apiUrl: string; graphqlUrl: string }): GitHubClient {
   let requests = 0;
-  const timedFetch: typeof fetch = (input, init) => {
+  const timedFetch: typeof fetch = async (input, init) => {
     requests++;
-    return fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const started = Date.now();
+    const response = await fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    core.debug(`${init?.method ?? "GET"} ${String(input)} → ${response.status} in ${Date.now() - started} ms`);
+    return response;
   };
   const rateLimited = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
     retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;

@@ -11,8 +11,26 @@ export interface FileAtRef {
   sha: string;
 }
 
+/** Files already read by each client (path and commit → result): a version is fetched once per run. */
+const fileCache = new WeakMap<GitHubClient, Map<string, Promise<FileAtRef | null>>>();
+
 /** A file's bytes at a commit, or null when the file does not exist there. */
-export async function getFile(client: GitHubClient, repo: Repo, path: string, ref: string): Promise<FileAtRef | null> {
+export function getFile(client: GitHubClient, repo: Repo, path: string, ref: string): Promise<FileAtRef | null> {
+  let cache = fileCache.get(client);
+  if (!cache) {
+    cache = new Map();
+    fileCache.set(client, cache);
+  }
+  const id = `${repo.owner}/${repo.repo}\u0000${path}\u0000${ref}`;
+  let file = cache.get(id);
+  if (!file) {
+    file = fetchFile(client, repo, path, ref);
+    cache.set(id, file);
+  }
+  return file;
+}
+
+async function fetchFile(client: GitHubClient, repo: Repo, path: string, ref: string): Promise<FileAtRef | null> {
   const what = `reading ${path} at ${ref.slice(0, 7)}`;
   let data: unknown;
   try {

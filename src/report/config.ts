@@ -1,6 +1,108 @@
 import { z } from "zod";
+import { type MetricTarget, metricTargetSchema } from "../metrics/target.js";
+import { WEEKDAYS } from "./weeks.js";
 
-/** The `report` section of .github/launchgate.yml, with defaults taken from the seeds. */
-export const reportConfigSchema = z.strictObject({}).default({});
+/**
+ * The `report` section of .github/launchgate.yml. Status thresholds default to the post-launch
+ * stabilization plan's success criteria for each week: must-haves turn the week red, targets
+ * yellow. Rates are percentages (5 = 5 %).
+ */
+
+const metricName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "metric names look like error_rate");
+const targets = (defaults: Record<string, MetricTarget>) =>
+  z.record(metricName, metricTargetSchema).default(() => defaults);
+
+/** Which targets apply in each part of the stabilization period (from T+N). */
+export const PERIODS = ["launch_day", "week1", "week2", "weeks3_4", "later"] as const;
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * The plan's targets. `downloads` (cumulative) and `community_pulls` (merged PRs by non-members in
+ * the week) are computed from GitHub when the metrics file has no such series; `awu`,
+ * `satisfaction` and any other name come from the metrics file.
+ */
+const DEFAULT_TARGETS: Record<Period, Record<string, MetricTarget>> = {
+  launch_day: { downloads: { atLeast: 50 }, active_users: { atLeast: 30 } },
+  week1: { downloads: { atLeast: 200 }, awu: { atLeast: 150 }, satisfaction: { atLeast: 80 } },
+  week2: {
+    downloads: { atLeast: 400 },
+    awu: { atLeast: 180 },
+    satisfaction: { atLeast: 80 },
+    community_pulls: { atLeast: 1 },
+  },
+  weeks3_4: { downloads: { atLeast: 600 }, awu: { atLeast: 200 } },
+  later: {},
+};
+
+export const reportConfigSchema = z
+  .strictObject({
+    /** The weekday the week's report is due ("monday" = the Monday after the week). The plan: Friday. */
+    report_day: z.enum(WEEKDAYS).default("friday"),
+    /** Expected days between snapshots; the site calls data stale after cadence + grace. */
+    cadence_days: z.number().int().positive().default(7),
+    stale_grace_days: z.number().int().nonnegative().default(1),
+    /** The branch holding `snapshots/<week>.json`. Never the default branch. */
+    data_branch: z.string().min(1).default("launchgate-data"),
+    /** Weekly notes: `<notes_dir>/<week>.md` with Highlights / Challenges / Next week sections. */
+    notes_dir: z.string().min(1).default("launch/notes"),
+    /** Labels that put an issue or PR of the week into the report when there is no notes file. */
+    labels: z
+      .strictObject({
+        highlight: z.string().min(1).default("highlight"),
+        challenge: z.string().min(1).default("challenge"),
+      })
+      .prefault({}),
+    /** Author associations that count as the project's own people (not community contributions). */
+    members: z.array(z.string().min(1)).default(["OWNER", "MEMBER", "COLLABORATOR"]),
+    status: z
+      .strictObject({
+        /** Red when any of these fails. */
+        must_have: z
+          .strictObject({
+            metrics: targets({ error_rate: { below: 5 }, crash_rate: { below: 0.1 } }),
+            p0_open_max: z.number().int().nonnegative().default(0),
+            /** Open P1 issues allowed at the week's end: <3 on launch day, <5 in week 1, none from week 2. */
+            p1_open_max: z
+              .strictObject({
+                launch_day: z.number().int().nonnegative().default(2),
+                week1: z.number().int().nonnegative().default(4),
+                week2: z.number().int().nonnegative().default(0),
+                weeks3_4: z.number().int().nonnegative().default(0),
+                later: z.number().int().nonnegative().default(0),
+              })
+              .prefault({}),
+          })
+          .prefault({}),
+        /** Yellow when any of these is missed; a metric without a value in the week is unknown. */
+        targets: z
+          .strictObject({
+            launch_day: targets(DEFAULT_TARGETS.launch_day),
+            week1: targets(DEFAULT_TARGETS.week1),
+            week2: targets(DEFAULT_TARGETS.week2),
+            weeks3_4: targets(DEFAULT_TARGETS.weeks3_4),
+            later: targets(DEFAULT_TARGETS.later),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** Also post the Markdown report as an issue (updated in place on re-runs); off by default. */
+    publish: z
+      .strictObject({
+        issue: z.boolean().default(false),
+        labels: z.array(z.string().min(1)).default(["launch-report"]),
+      })
+      .prefault({}),
+  })
+  .prefault({});
 
 export type ReportConfig = z.output<typeof reportConfigSchema>;
+
+/** The period of the stabilization plan a T+N falls in (null day: before launch or unknown → later). */
+export function periodForDay(day: number | null): Period {
+  if (day === null || day < 0) return "later";
+  if (day === 0) return "launch_day";
+  if (day <= 7) return "week1";
+  if (day <= 14) return "week2";
+  if (day <= 30) return "weeks3_4";
+  return "later";
+}

@@ -15,7 +15,9 @@ export const DEFAULT_TARGETS: Record<string, MetricTarget> = {
 
 /** A config object whose keys all have defaults: absent means every default. */
 function section<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape).prefault({} as z.input<z.ZodObject<T>>);
+  const schema = z.strictObject(shape);
+  // `as never`: zod cannot relate a generic shape's output to its default type; the value is the parse result.
+  return schema.default(() => schema.parse({}) as never);
 }
 
 /**

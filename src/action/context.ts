@@ -56,7 +56,11 @@ export async function readContext(): Promise<ActionContext> {
   if (!owner || !repo)
     throw new InputError("GITHUB_REPOSITORY is not set", { fix: "run launchgate as a GitHub Action step" });
   const token = core.getInput("token");
-  if (!token) throw new InputError("no token", { file: "action input token", fix: "pass the token input (its default is the workflow token, github.token)" });
+  if (!token)
+    throw new InputError("no token", {
+      file: "action input token",
+      fix: "pass the token input (its default is the workflow token, github.token)",
+    });
   const eventPath = process.env.GITHUB_EVENT_PATH;
   let payload: Record<string, unknown> = {};
   if (eventPath) {

@@ -40,6 +40,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
     gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, loaded);
   } catch (error) {
+    core.setOutput("passed", "false");
     // Fail closed where people look: a failing check on the commit saying what went wrong.
     if (!readOnly) await reportFailure(client, ctx, target.checkSha, error).catch(() => undefined);
     throw error;

@@ -1,7 +1,147 @@
+import * as core from "@actions/core";
+import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
+import { createClient, type GitHubClient } from "../../github/client.js";
+import type { Repo } from "../../github/contents.js";
+import { applyLabelChange } from "../../github/issue-labels.js";
+import { fetchIssues, fetchMoreComments, type SweptIssues } from "../../github/issues-sweep.js";
+import { commentIssueNumber, restIssueSchema } from "../../model/rest.js";
+import { evaluateTriage } from "../../triage/evaluate.js";
+import { formatSweepSummary } from "../../triage/format-markdown.js";
+import { eventLabelChange, type LabelChange, requestsFor, sweepLabelChanges } from "../../triage/labels.js";
+import { isResponse } from "../../triage/responders.js";
+import { durationMinutes } from "../../triage/sla.js";
 import type { ActionContext } from "../context.js";
+import { loadBaseConfig } from "../gate/load-config.js";
 
-/** Placeholder until the triage mode lands. */
-export async function run(_ctx: ActionContext): Promise<void> {
-  throw new InputError("mode triage is not implemented yet", { file: "action input mode", fix: "use mode: gate" });
+/**
+ * Triage mode. On `issues` / `issue_comment` events: keeps `needs-triage` and the form's
+ * severity label right on that one issue. Otherwise (`schedule`, `workflow_dispatch`): sweeps
+ * the repository's issues, sets or clears `sla:breached`, and writes a job summary.
+ */
+export async function run(ctx: ActionContext): Promise<void> {
+  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  // The default branch's config (the event's commit): issue authors cannot change the rules.
+  const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
+  if (ctx.eventName === "issues" || ctx.eventName === "issue_comment") await triageEvent(client, ctx, config);
+  else await sweep(client, ctx.repo, config, sweepTime(process.env.LAUNCHGATE_NOW));
+}
+
+/** The sweep's "now": the clock, or `LAUNCHGATE_NOW` (ISO-8601) to replay a past instant. */
+export function sweepTime(text: string | undefined): Date {
+  if (!text) return new Date();
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime()))
+    throw new InputError(`LAUNCHGATE_NOW "${text}" is not an ISO-8601 instant`, {
+      file: "environment LAUNCHGATE_NOW",
+      fix: "e.g. 2026-11-02T12:00:00Z, or unset it",
+    });
+  return at;
+}
+
+async function triageEvent(client: GitHubClient, ctx: ActionContext, config: Config): Promise<void> {
+  const parsed = restIssueSchema.safeParse(ctx.payload.issue);
+  if (!parsed.success) {
+    core.info(`launchgate triage: the ${ctx.eventName} event carries no issue; nothing to do`);
+    return;
+  }
+  const issue = parsed.data;
+  if (issue.pull_request) {
+    core.info(`launchgate triage: #${issue.number} is a pull request; skipped`);
+    return;
+  }
+  const change = eventLabelChange(issue, config.triage);
+  await applyLabelChange(client, ctx.repo, change);
+  core.info(`launchgate triage: #${issue.number} ${describe(change)}`);
+  core.setOutput("labels-added", change.add.join(","));
+  core.setOutput("labels-removed", change.remove.join(","));
+}
+
+export interface SweepReport {
+  issues: number;
+  requests: number;
+  budget: number;
+  written: LabelChange[];
+  deferred: LabelChange[];
+  summary: string;
+}
+
+/**
+ * Sweeps open issues, issues closed within `sweep_lookback`, and closed issues still carrying
+ * `sla:breached` (whenever they closed), with at most ceil(N/100) + 10 API requests for N
+ * issues: reads take ceil(N/100) + 3 at most (one rounding per query, plus the config), and
+ * the rest pays for reading long comment threads and for label writes. Changes that do not fit
+ * are left for the next sweep, most urgent first.
+ */
+export async function sweep(client: GitHubClient, repo: Repo, config: Config, now: Date): Promise<SweepReport> {
+  const lookbackMs = durationMinutes(config.triage.sweep_lookback) * 60_000;
+  const since = new Date(now.getTime() - lookbackMs).toISOString();
+  const swept = merge([
+    await fetchIssues(client, repo, { states: ["OPEN"] }),
+    await fetchIssues(client, repo, { states: ["CLOSED"], since }),
+    await fetchIssues(client, repo, { states: ["CLOSED"], labels: [config.triage.labels.breached] }),
+  ]);
+  const budget = Math.ceil(swept.issues.length / 100) + 10;
+  const left = () => budget - client.requests;
+
+  // Long threads: read more only when the first 100 comments hold no response.
+  const incomplete: number[] = [];
+  for (const number of [...swept.moreComments.keys()]) {
+    const issue = swept.issues.find((i) => i.number === number);
+    const author = issue?.user?.login ?? null;
+    const answered = swept.comments.some(
+      (c) => commentIssueNumber(c) === number && isResponse(c, author, config.triage),
+    );
+    if (answered) continue;
+    if (left() > 1) await fetchMoreComments(client, repo, swept, number);
+    else incomplete.push(number);
+  }
+
+  const result = evaluateTriage({ ...swept, now, config });
+  const labelsOf = new Map(swept.issues.map((i) => [i.number, i.labels]));
+  const changes = sweepLabelChanges(result, labelsOf, config.triage).filter((c) => !incomplete.includes(c.number));
+  const written: LabelChange[] = [];
+  const deferred: LabelChange[] = [];
+  for (const change of changes) {
+    if (requestsFor(change) <= left()) {
+      await applyLabelChange(client, repo, change);
+      written.push(change);
+    } else deferred.push(change);
+  }
+
+  const summary = formatSweepSummary(result, {
+    written: written.length,
+    deferred: deferred.length,
+    requests: client.requests,
+    budget,
+    incomplete,
+  });
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
+  core.setOutput("breaches", String(result.breaches.length));
+  core.setOutput("untriaged", String(result.untriaged.length));
+  for (const change of written) core.info(`launchgate triage: #${change.number} ${describe(change)}`);
+  if (deferred.length > 0)
+    core.warning(`launchgate triage: ${deferred.length} label change(s) left for the next sweep (request budget)`);
+  return { issues: swept.issues.length, requests: client.requests, budget, written, deferred, summary };
+}
+
+/** One issue list from several selections; an issue in two keeps its first copy. */
+function merge(parts: SweptIssues[]): SweptIssues {
+  const out: SweptIssues = { issues: [], comments: [], events: [], moreComments: new Map(), requests: 0 };
+  const seen = new Set<number>();
+  for (const part of parts) {
+    out.requests += part.requests;
+    const fresh = new Set(part.issues.filter((i) => !seen.has(i.number)).map((i) => i.number));
+    for (const issue of part.issues) if (fresh.has(issue.number)) out.issues.push(issue);
+    out.comments.push(...part.comments.filter((c) => fresh.has(commentIssueNumber(c) ?? -1)));
+    out.events.push(...part.events.filter((e) => e.issue && fresh.has(e.issue.number)));
+    for (const [n, cursor] of part.moreComments) if (fresh.has(n)) out.moreComments.set(n, cursor);
+    for (const n of fresh) seen.add(n);
+  }
+  return out;
+}
+
+function describe(change: LabelChange): string {
+  const parts = [...change.add.map((l) => `+${l}`), ...change.remove.map((l) => `-${l}`)];
+  return parts.length > 0 ? parts.join(" ") : "labels unchanged";
 }

@@ -10,6 +10,7 @@ import { evaluateTriage } from "../../triage/evaluate.js";
 import { formatSweepSummary } from "../../triage/format-markdown.js";
 import { eventLabelChange, type LabelChange, requestsFor, sweepLabelChanges } from "../../triage/labels.js";
 import { isResponse } from "../../triage/responders.js";
+import type { TriageResult } from "../../triage/result.js";
 import { durationMinutes } from "../../triage/sla.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
@@ -58,6 +59,7 @@ async function triageEvent(client: GitHubClient, ctx: ActionContext, config: Con
 }
 
 export interface SweepReport {
+  result: TriageResult;
   issues: number;
   requests: number;
   budget: number;
@@ -122,7 +124,7 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, no
   for (const change of written) core.info(`launchgate triage: #${change.number} ${describe(change)}`);
   if (deferred.length > 0)
     core.warning(`launchgate triage: ${deferred.length} label change(s) left for the next sweep (request budget)`);
-  return { issues: swept.issues.length, requests: client.requests, budget, written, deferred, summary };
+  return { result, issues: swept.issues.length, requests: client.requests, budget, written, deferred, summary };
 }
 
 /** One issue list from several selections; an issue in two keeps its first copy. */

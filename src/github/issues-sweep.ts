@@ -1,0 +1,206 @@
+import type { RestComment, RestIssue, RestIssueEvent } from "../model/rest.js";
+import { ApiError, type GitHubClient, toApiError } from "./client.js";
+import type { Repo } from "./contents.js";
+
+/**
+ * Incremental issue fetch for the triage sweep, with GraphQL: 100 issues per request, each with
+ * its labels, its first 100 comments (author, association) and its first label events, so one
+ * request covers 100 issues. The result is converted to the REST shapes the triage core reads.
+ */
+
+const ISSUE_FIELDS = `
+  number title url body state stateReason createdAt updatedAt closedAt
+  author { __typename login }
+  milestone { title }
+  labels(first: 50) { nodes { name } }
+  comments(first: 100) {
+    pageInfo { hasNextPage endCursor }
+    nodes { databaseId createdAt authorAssociation author { __typename login } }
+  }
+  timelineItems(first: 50, itemTypes: [LABELED_EVENT]) {
+    nodes { ... on LabeledEvent { createdAt label { name } } }
+  }`;
+
+const ISSUES_QUERY = `query launchgateTriageSweep($owner: String!, $name: String!, $states: [IssueState!], $labels: [String!], $since: DateTime, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    issues(first: 100, after: $cursor, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { ${ISSUE_FIELDS} }
+    }
+  }
+}`;
+
+const COMMENTS_QUERY = `query launchgateIssueComments($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) {
+      comments(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { databaseId createdAt authorAssociation author { __typename login } }
+      }
+    }
+  }
+}`;
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+interface GqlActor {
+  __typename: string;
+  login: string;
+}
+interface GqlComment {
+  databaseId: number | null;
+  createdAt: string;
+  authorAssociation: string;
+  author: GqlActor | null;
+}
+interface GqlIssue {
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  state: "OPEN" | "CLOSED";
+  stateReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  author: GqlActor | null;
+  milestone: { title: string } | null;
+  labels: { nodes: ({ name: string } | null)[] } | null;
+  comments: { pageInfo: PageInfo; nodes: (GqlComment | null)[] };
+  timelineItems: { nodes: ({ createdAt?: string; label?: { name: string } } | null)[] };
+}
+
+type IssuesPage = { repository: { issues: { pageInfo: PageInfo; nodes: (GqlIssue | null)[] } } | null };
+
+/** Which issues one paginated query selects. */
+export interface IssueSelection {
+  states?: ("OPEN" | "CLOSED")[];
+  labels?: string[];
+  /** Only issues updated at or after this instant (GitHub's `filterBy.since`). */
+  since?: string;
+}
+
+export interface SweptIssues {
+  issues: RestIssue[];
+  comments: RestComment[];
+  events: RestIssueEvent[];
+  /** Issues with more than one page of comments → the cursor after the first page. */
+  moreComments: Map<number, string>;
+  /** GraphQL requests made. */
+  requests: number;
+}
+
+/** All issues of a selection (100 per request), with comments and label events. */
+export async function fetchIssues(client: GitHubClient, repo: Repo, selection: IssueSelection): Promise<SweptIssues> {
+  const out: SweptIssues = { issues: [], comments: [], events: [], moreComments: new Map(), requests: 0 };
+  let cursor: string | null = null;
+  do {
+    const data: IssuesPage = await graphql<IssuesPage>(client, "sweeping issues", ISSUES_QUERY, {
+      owner: repo.owner,
+      name: repo.repo,
+      states: selection.states ?? null,
+      labels: selection.labels ?? null,
+      since: selection.since ?? null,
+      cursor,
+    });
+    out.requests++;
+    const page = data.repository?.issues;
+    if (!page) throw new ApiError("sweeping issues", undefined, `repository ${repo.owner}/${repo.repo} not found`);
+    for (const node of page.nodes) if (node) addIssue(out, node);
+    cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (cursor);
+  return out;
+}
+
+/** Reads the rest of one issue's comments into `swept`; returns the requests made. */
+export async function fetchMoreComments(
+  client: GitHubClient,
+  repo: Repo,
+  swept: SweptIssues,
+  number: number,
+): Promise<number> {
+  let cursor: string | null = swept.moreComments.get(number) ?? null;
+  let requests = 0;
+  while (cursor) {
+    const data: {
+      repository: { issue: { comments: { pageInfo: PageInfo; nodes: (GqlComment | null)[] } } | null } | null;
+    } = await graphql(client, `reading the comments of #${number}`, COMMENTS_QUERY, {
+      owner: repo.owner,
+      name: repo.repo,
+      number,
+      cursor,
+    });
+    requests++;
+    const comments = data.repository?.issue?.comments;
+    if (!comments) throw new ApiError(`reading the comments of #${number}`, undefined, "issue not found");
+    for (const c of comments.nodes) if (c) swept.comments.push(toRestComment(c, number, repo));
+    cursor = comments.pageInfo.hasNextPage ? comments.pageInfo.endCursor : null;
+  }
+  swept.moreComments.delete(number);
+  swept.requests += requests;
+  return requests;
+}
+
+function addIssue(out: SweptIssues, node: GqlIssue): void {
+  const repoUrl = node.url.replace(/\/issues\/\d+$/, "");
+  const [owner = "", name = ""] = repoUrl.replace(/^https?:\/\/[^/]+\//, "").split("/");
+  out.issues.push({
+    number: node.number,
+    title: node.title,
+    state: node.state === "OPEN" ? "open" : "closed",
+    state_reason: node.stateReason?.toLowerCase() ?? null,
+    html_url: node.url,
+    body: node.body,
+    user: actor(node.author),
+    labels: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
+    milestone: node.milestone,
+    created_at: node.createdAt,
+    updated_at: node.updatedAt,
+    closed_at: node.closedAt,
+  });
+  for (const c of node.comments.nodes) if (c) out.comments.push(toRestComment(c, node.number, { owner, repo: name }));
+  if (node.comments.pageInfo.hasNextPage && node.comments.pageInfo.endCursor)
+    out.moreComments.set(node.number, node.comments.pageInfo.endCursor);
+  for (const item of node.timelineItems.nodes) {
+    if (item?.createdAt && item.label)
+      out.events.push({
+        event: "labeled",
+        created_at: item.createdAt,
+        label: { name: item.label.name },
+        issue: { number: node.number },
+      });
+  }
+}
+
+/** GraphQL names bots without their `[bot]` suffix; REST data marks them by type. */
+function actor(author: GqlActor | null): RestIssue["user"] {
+  if (!author) return null;
+  return author.__typename === "Bot"
+    ? { login: `${author.login}[bot]`, type: "Bot" }
+    : { login: author.login, type: author.__typename };
+}
+
+function toRestComment(c: GqlComment, number: number, repo: Repo): RestComment {
+  return {
+    id: c.databaseId ?? 0,
+    issue_url: `https://api.github.com/repos/${repo.owner}/${repo.repo}/issues/${number}`,
+    user: actor(c.author),
+    author_association: c.authorAssociation,
+    created_at: c.createdAt,
+  };
+}
+
+async function graphql<T>(client: GitHubClient, what: string, query: string, variables: object): Promise<T> {
+  let data: unknown;
+  try {
+    ({ data } = await client.octokit.request({ method: "POST", url: client.graphqlUrl, query, variables }));
+  } catch (error) {
+    throw toApiError(what, error);
+  }
+  const response = data as { data?: T; errors?: { message: string }[] };
+  if (response.errors?.length) throw new ApiError(what, undefined, response.errors[0]?.message ?? "GraphQL error");
+  if (!response.data) throw new ApiError(what, undefined, "empty GraphQL response");
+  return response.data;
+}

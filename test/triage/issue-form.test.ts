@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { formField, formSeverity } from "../../src/triage/severity.js";
+import { config } from "./build.js";
+
+interface FormItem {
+  type: string;
+  id?: string;
+  attributes: { label?: string; options?: string[]; value?: string };
+}
+const form = parse(readFileSync(join(import.meta.dirname, "../../templates/issue-forms/bug-report.yml"), "utf8")) as {
+  name: string;
+  description: string;
+  body: FormItem[];
+};
+
+/** The issue body GitHub writes from a submitted form: `### Label`, blank line, answer. */
+function render(answers: Record<string, string>): string {
+  return form.body
+    .filter((item) => item.type !== "markdown")
+    .map((item) => `### ${item.attributes.label}\n\n${answers[item.id ?? ""] ?? "_No response_"}`)
+    .join("\n\n");
+}
+
+describe("issue form template", () => {
+  const triage = config().triage;
+  const severity = form.body.find((item) => item.id === "severity");
+
+  it("is a GitHub issue form with a required severity dropdown named as launchgate reads it", () => {
+    expect(form.name).toMatch(/\S/);
+    expect(form.description).toMatch(/\S/);
+    expect(severity?.type).toBe("dropdown");
+    expect(severity?.attributes.label).toBe(triage.form_field);
+    const ids = form.body.flatMap((item) => (item.id ? [item.id] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("maps each severity option to its severity, in order", () => {
+    const options = severity?.attributes.options ?? [];
+    expect(options.map((option) => formSeverity(render({ severity: option }), triage))).toEqual([
+      "P0",
+      "P1",
+      "P2",
+      "P3",
+    ]);
+  });
+
+  it("has an affected users (%) field whose answer is read as its own section", () => {
+    const field = form.body.find((item) => item.id === "affected-users");
+    expect(field?.type).toBe("input");
+    expect(field?.attributes.label).toBe("Affected users (%)");
+    const body = render({ severity: "P1 — high", "affected-users": "35" });
+    expect(formField(body, "Affected users (%)")).toBe("35");
+    expect(formSeverity(body, triage)).toBe("P1");
+  });
+});

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: () => import("./commands/check.js"),
   triage: () => import("./commands/triage.js"),
   criteria: () => import("./commands/criteria.js"),
+  report: () => import("./commands/report.js"),
 };
 
 function helpText(): string {

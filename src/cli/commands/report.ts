@@ -1,0 +1,234 @@
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseConfig } from "../../config/load.js";
+import { type Config, configSchema } from "../../config/schema.js";
+import { InputError } from "../../errors.js";
+import type { Paint } from "../../gates/format/text.js";
+import { checkResultSchema } from "../../gates/result.js";
+import { parseMetrics } from "../../metrics/parse.js";
+import {
+  type RestIssue,
+  type RestPull,
+  restCommentSchema,
+  restIssueEventSchema,
+  restIssueSchema,
+  restPullSchema,
+  restReleaseSchema,
+} from "../../model/rest.js";
+import { buildWeekSnapshot, previousSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
+import { renderReport } from "../../report/markdown.js";
+import { parseNotes, type WeekNotes } from "../../report/notes.js";
+import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../report/weeks.js";
+import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
+import type { Snapshot } from "../../snapshot/schema.js";
+import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { readJsonList } from "../read-json-list.js";
+
+export const usage =
+  "launchgate report --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--comments COMMENTS.json] [--events EVENTS.json] [--metrics FILE] [--notes DIR] [--snapshots DIR] [--week 2026-W47] [--format json|markdown] [--out DIR] [--backfill] [--config FILE] [--now ISO-8601] [--repo OWNER/NAME] [--stars N] [--gates CHECK.json]";
+export const summary =
+  "the weekly post-launch report: writes <out>/snapshots/<week>.json and <out>/reports/<week>.md (or prints one of them)";
+
+const FORMATS = ["markdown", "json"] as const;
+/** A backfill never reconstructs more than two years of weeks. */
+const MAX_BACKFILL_WEEKS = 104;
+
+export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      issues: { type: "string" },
+      pulls: { type: "string" },
+      releases: { type: "string" },
+      comments: { type: "string" },
+      events: { type: "string" },
+      metrics: { type: "string" },
+      notes: { type: "string" },
+      snapshots: { type: "string" },
+      week: { type: "string" },
+      format: { type: "string", default: "markdown" },
+      out: { type: "string" },
+      backfill: { type: "boolean", default: false },
+      config: { type: "string" },
+      now: { type: "string" },
+      repo: { type: "string" },
+      stars: { type: "string" },
+      gates: { type: "string" },
+    },
+  });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${values.format}"`, { fix: "use markdown or json" });
+  for (const required of ["issues", "pulls", "releases"] as const) {
+    if (!values[required]) throw new UsageError(`--${required} is required`, { fix: usage });
+  }
+  const now = parseNow(values.now);
+  const config: Config = values.config
+    ? parseConfig(new TextDecoder().decode(await readUserFile(values.config)), values.config)
+    : configSchema.parse({});
+  const timeZone = config.launch.timezone;
+  const weekId = values.week ?? reportWeekAt(now, timeZone, config.report.report_day);
+  if (!parseWeekId(weekId)) {
+    throw new UsageError(`--week "${values.week}" is not an ISO week`, {
+      fix: "e.g. --week 2026-W47 (W53 only in 53-week years)",
+    });
+  }
+  if (weekBounds(weekId, timeZone).start.getTime() > now.getTime()) {
+    throw new UsageError(`--week ${weekId} has not started yet at ${now.toISOString()}`, {
+      fix: "pick a past or the current week, or set --now",
+    });
+  }
+
+  const issues = await readJsonList(values.issues as string, restIssueSchema);
+  const pulls = await readJsonList(values.pulls as string, restPullSchema);
+  const sources: ReportSources = {
+    repo: repoOf(values.repo, issues, pulls),
+    issues,
+    pulls,
+    releases: await readJsonList(values.releases as string, restReleaseSchema),
+    comments: values.comments ? await readJsonList(values.comments, restCommentSchema) : null,
+    events: values.events ? await readJsonList(values.events, restIssueEventSchema) : [],
+    metrics: values.metrics
+      ? parseMetrics(new TextDecoder().decode(await readUserFile(values.metrics)), values.metrics)
+      : null,
+    stars: parseStars(values.stars),
+    gates: values.gates ? await readGates(values.gates) : [],
+    notes: values.notes ? await readNotes(values.notes) : new Map(),
+  };
+  const existing = values.snapshots ? await readSnapshots(values.snapshots) : [];
+
+  // Reconstruct missing earlier weeks first, oldest first, so each one's deltas chain.
+  const known = [...existing];
+  const written: Snapshot[] = [];
+  if (values.backfill) {
+    const first = firstWeek(config, sources, timeZone);
+    const missing = weeksToBackfill(weekId, new Set(existing.map((s) => s.week.id)), first).slice(-MAX_BACKFILL_WEEKS);
+    for (const id of missing) {
+      const snapshot = buildWeekSnapshot(
+        sources,
+        { weekId: id, now, previous: previousSnapshot(known, id), backfilled: true },
+        config,
+      );
+      known.push(snapshot);
+      written.push(snapshot);
+    }
+  }
+  const previous = previousSnapshot(known, weekId);
+  const snapshot = buildWeekSnapshot(sources, { weekId, now, previous, backfilled: false }, config);
+  written.push(snapshot);
+  const markdown = renderReport(snapshot, previous);
+
+  if (!values.out) {
+    io.stdout(format === "json" ? `${JSON.stringify(snapshot, null, 2)}\n` : markdown);
+    return 0;
+  }
+  for (const s of written) {
+    const path = join(values.out, "snapshots", `${s.week.id}.json`);
+    await writeAtomic(path, `${JSON.stringify(s, null, 2)}\n`);
+    io.stdout(`${path}${s.backfilled ? " (backfilled)" : ""}\n`);
+  }
+  const reportPath = join(values.out, "reports", `${weekId}.md`);
+  await writeAtomic(reportPath, markdown);
+  io.stdout(`${reportPath}\n${weekId}: ${snapshot.status.overall}\n`);
+  return 0;
+}
+
+function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const at = new Date(text);
+  if (!isoInstant.test(text) || Number.isNaN(at.getTime()))
+    throw new UsageError(`--now "${text}" is not an ISO-8601 instant`, { fix: "e.g. --now 2026-11-02T12:00:00Z" });
+  return at;
+}
+
+function parseStars(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--stars "${text}" is not a count`, { fix: "e.g. --stars 455" });
+  return Number(text);
+}
+
+/** `--repo owner/name`, else the repository the exported issues and PRs link to. */
+function repoOf(
+  flag: string | undefined,
+  issues: readonly RestIssue[],
+  pulls: readonly RestPull[],
+): ReportSources["repo"] {
+  const parse = (text: string) => /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text);
+  if (flag !== undefined) {
+    const match = parse(flag);
+    if (!match) throw new UsageError(`--repo "${flag}" is not OWNER/NAME`, { fix: "e.g. --repo acme/caro" });
+    return { owner: match[1] as string, name: match[2] as string };
+  }
+  for (const item of [...issues, ...pulls]) {
+    const match = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\//.exec(item.html_url ?? "");
+    if (match) return { owner: match[1] as string, name: match[2] as string };
+  }
+  throw new UsageError("cannot tell the repository from the exports (no html_url)", { fix: "pass --repo OWNER/NAME" });
+}
+
+/** The first week to backfill: the launch week, or the week of the oldest issue or PR. */
+function firstWeek(config: Config, sources: ReportSources, timeZone: string): string | null {
+  if (config.launch.date) return formatWeekId(isoWeekOfDate(config.launch.date));
+  const times = [...sources.issues, ...sources.pulls].map((i) => Date.parse(i.created_at));
+  return times.length > 0 ? weekOf(new Date(Math.min(...times)), timeZone) : null;
+}
+
+async function readGates(path: string): Promise<ReportSources["gates"]> {
+  const text = new TextDecoder().decode(await readUserFile(path));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`, { file: path });
+  }
+  const parsed = checkResultSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${formatJsonPath(issue?.path ?? [])}: ${issue?.message}`, {
+      file: path,
+      fix: "pass the output of `launchgate check --format json`",
+    });
+  }
+  return parsed.data.files.map((result) => ({ result }));
+}
+
+/** `DIR/<week>.md` notes files. */
+async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
+  const notes = new Map<string, WeekNotes>();
+  for (const name of await listDir(dir, "--notes")) {
+    const week = /^(\d{4}-W\d{2})\.md$/.exec(name)?.[1];
+    if (week && parseWeekId(week)) notes.set(week, parseNotes(await readFile(join(dir, name), "utf8")));
+  }
+  return notes;
+}
+
+/** `DIR/<week>.json` snapshots; a file that is not a valid snapshot is an error, not skipped. */
+async function readSnapshots(dir: string): Promise<Snapshot[]> {
+  const out: Snapshot[] = [];
+  for (const name of await listDir(dir, "--snapshots")) {
+    if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
+    const file = join(dir, name);
+    out.push(parseSnapshot(await readFile(file, "utf8"), file));
+  }
+  return out;
+}
+
+async function listDir(dir: string, flag: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return [];
+    throw new InputError(`${flag}: cannot read directory (${code ?? String(error)})`, { file: dir });
+  }
+}
+
+/** Write to a temporary name and rename: a killed run never leaves half a file. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  await mkdir(join(path, ".."), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, path);
+}

@@ -15,16 +15,16 @@ interface ExampleGroup {
 
 const groups = examples as unknown as ExampleGroup[];
 
-/** The first example of `event` with `action` (any action when absent). */
+/**
+ * The first example of `event` with `action` (any action when absent). When the package has no
+ * example for that action (pull_request `edited`), the first example is used with `action` set.
+ */
 export function webhookExample(event: string, action?: string): Record<string, unknown> {
   const group = groups.find((g) => g.name === event);
   if (!group) throw new Error(`no webhook examples for event "${event}"`);
   const example = group.examples.find((e) => action === undefined || e.action === action);
-  if (!example) {
-    const actions = [...new Set(group.examples.map((e) => String(e.action ?? "")))].join(", ");
-    throw new Error(`no "${event}" example with action "${action}" (have: ${actions})`);
-  }
-  return structuredClone(example);
+  if (example) return structuredClone(example);
+  return { ...structuredClone(group.examples[0] as Record<string, unknown>), action };
 }
 
 export interface EventSpec {

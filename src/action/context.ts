@@ -3,7 +3,7 @@ import * as core from "@actions/core";
 import { InputError } from "../errors.js";
 import type { Repo } from "../github/contents.js";
 
-export type Mode = "gate" | "triage" | "report";
+export type Mode = "gate" | "triage" | "report" | "criteria";
 
 /** Everything a mode needs from the runner: inputs, the event and where the API is. */
 export interface ActionContext {
@@ -33,11 +33,12 @@ const EVENT_MODES: Record<string, Mode> = {
 /** The `mode` input, or the mode the event implies when it is `auto` or empty. */
 export function resolveMode(input: string, eventName: string): Mode {
   const requested = input.trim().toLowerCase();
-  if (requested === "gate" || requested === "triage" || requested === "report") return requested;
+  if (requested === "gate" || requested === "triage" || requested === "report" || requested === "criteria")
+    return requested;
   if (requested !== "" && requested !== "auto") {
     throw new InputError(`unknown mode "${input}"`, {
       file: "action input mode",
-      fix: "use auto, gate, triage or report",
+      fix: "use auto, gate, triage, report or criteria",
     });
   }
   const mode = EVENT_MODES[eventName];

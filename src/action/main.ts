@@ -7,6 +7,7 @@ const modes: Record<Mode, () => Promise<{ run(ctx: ActionContext): Promise<void>
   gate: () => import("./modes/gate.js"),
   triage: () => import("./modes/triage.js"),
   report: () => import("./modes/report.js"),
+  criteria: () => import("./modes/criteria.js"),
 };
 
 /** Entry point of the GitHub Action: picks the mode from the event (or the `mode` input) and runs it. */

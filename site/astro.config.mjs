@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+
+/**
+ * Everything that differs between deployments comes from the environment, so the composite action,
+ * `launchgate site` and the tests build the same project:
+ *   LAUNCHGATE_SNAPSHOTS  directory of <ISO week>.json snapshots (read by src/content.config.ts)
+ *   LAUNCHGATE_SITE       absolute origin, e.g. https://owner.github.io (RSS links need it)
+ *   LAUNCHGATE_BASE       base path for project pages, e.g. /repo
+ *   LAUNCHGATE_OUT        output directory (default site/dist)
+ *   LAUNCHGATE_NOW        the build's "now" for the stale-data banner (default: the real build time)
+ *   LAUNCHGATE_CACHE      cache directory (content store), so concurrent builds don't share one
+ */
+export default defineConfig({
+  site: process.env.LAUNCHGATE_SITE || undefined,
+  base: process.env.LAUNCHGATE_BASE || "/",
+  outDir: process.env.LAUNCHGATE_OUT || "./dist",
+  cacheDir: process.env.LAUNCHGATE_CACHE || "./node_modules/.astro",
+  trailingSlash: "ignore",
+  build: { format: "directory", inlineStylesheets: "always" },
+  devToolbar: { enabled: false },
+  vite: {
+    // src/snapshot/schema.ts lives outside site/ and imports "zod" from the repository root; Astro
+    // checks schemas with `instanceof` against its own zod, so both must resolve to one copy.
+    resolve: { dedupe: ["zod"] },
+  },
+});

@@ -1,0 +1,63 @@
+import { scaleLinear, scalePoint } from "d3-scale";
+import { line } from "d3-shape";
+
+export interface Series {
+  name: string;
+  /** One value per label; null = unknown (drawn as a gap, listed as "unknown"). */
+  values: readonly (number | null)[];
+}
+
+export interface Target {
+  name: string;
+  value: number;
+}
+
+export interface LineChart {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; label: string }[];
+  lines: { name: string; d: string; points: { x: number; y: number }[] }[];
+  targets: { name: string; y: number; value: number }[];
+}
+
+const MAX_X_LABELS = 8;
+
+/**
+ * Geometry of a line chart, computed at build time: d3 scales place every coordinate, the page
+ * only draws the paths. The y axis starts at 0 and includes the targets so a line can be read
+ * against its target.
+ */
+export function lineChart(
+  labels: readonly string[],
+  series: readonly Series[],
+  targets: readonly Target[] = [],
+  size = { width: 720, height: 260 },
+): LineChart {
+  const plot = { left: 56, right: size.width - 16, top: 16, bottom: size.height - 36 };
+  const x = scalePoint<string>().domain(labels).range([plot.left, plot.right]).padding(0.5);
+  const known = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const max = Math.max(1e-9, ...known, ...targets.map((t) => t.value));
+  const y = scaleLinear().domain([0, max]).nice().range([plot.bottom, plot.top]);
+  const format = y.tickFormat(5);
+  const step = Math.max(1, Math.ceil(labels.length / MAX_X_LABELS));
+  const at = (index: number) => x(labels[index] ?? "") ?? plot.left;
+  const path = line<number | null>()
+    .defined((v) => v !== null)
+    .x((_, i) => at(i))
+    .y((v) => y(v ?? 0));
+  return {
+    width: size.width,
+    height: size.height,
+    plot,
+    xTicks: labels.flatMap((label, i) => (i % step === 0 || i === labels.length - 1 ? [{ x: at(i), label }] : [])),
+    yTicks: y.ticks(5).map((value) => ({ y: y(value), label: format(value) })),
+    lines: series.map((s) => ({
+      name: s.name,
+      d: path([...s.values]) ?? "",
+      points: s.values.flatMap((v, i) => (v === null ? [] : [{ x: at(i), y: y(v) }])),
+    })),
+    targets: targets.map((t) => ({ name: t.name, y: y(t.value), value: t.value })),
+  };
+}

@@ -1,0 +1,350 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Snapshot } from "../../src/snapshot/schema.js";
+import { buildSite } from "./build-site.js";
+import { type StaticServer, serve } from "./serve.js";
+
+/**
+ * Builds the site from snapshot fixtures, serves it on 127.0.0.1 under a project-pages base path
+ * and drives Debian's Chromium: every page reachable from the overview, the figures against the
+ * fixtures, console errors, broken internal links, axe-core, and a hostile snapshot.
+ */
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/snapshots/", import.meta.url));
+const HOSTILE = fileURLToPath(new URL("./fixtures/hostile/", import.meta.url));
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const BASE = "/launchgate/";
+const SITE = "https://acme.example";
+
+const load = (dir: string): Snapshot[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Snapshot);
+
+const fixtures = load(FIXTURES);
+const newest = fixtures.at(-1) as Snapshot;
+const hostile = load(HOSTILE)[0] as Snapshot;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Visit {
+  url: string;
+  status: number;
+  consoleErrors: string[];
+}
+
+/** Visits every internal page reachable from the home page; returns each visit and the links seen. */
+async function crawl(context: BrowserContext, origin: string, perPage?: (page: Page, url: string) => Promise<void>) {
+  const start = `${origin}${BASE}`;
+  const queue = [start];
+  const seen = new Set(queue);
+  const visits: Visit[] = [];
+  const externalLinks = new Set<string>();
+  while (queue.length > 0) {
+    const url = queue.shift() as string;
+    if (!url.endsWith("/")) {
+      // Feeds and other files: the browser would show them as XML and ask for /favicon.ico.
+      const response = await context.request.get(url);
+      visits.push({ url, status: response.status(), consoleErrors: [] });
+      continue;
+    }
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    const response = await page.goto(url, { waitUntil: "load" });
+    visits.push({ url, status: response?.status() ?? 0, consoleErrors });
+    if (response?.headers()["content-type"]?.startsWith("text/html")) {
+      const links = await page.$$eval("a[href], link[rel=alternate][href]", (els) => els.map((el) => el.getAttribute("href") ?? ""));
+      for (const link of links) {
+        const target = new URL(link, url);
+        if (target.origin !== origin) {
+          externalLinks.add(target.href);
+          continue;
+        }
+        if (target.hash && target.pathname === new URL(url).pathname) {
+          const id = decodeURIComponent(target.hash.slice(1));
+          expect(await page.locator(`[id="${id}"]`).count(), `fragment ${link} on ${url}`).toBe(1);
+        }
+        target.hash = "";
+        if (!seen.has(target.href)) {
+          seen.add(target.href);
+          queue.push(target.href);
+        }
+      }
+      if (perPage) await perPage(page, url);
+    }
+    await page.close();
+  }
+  return { visits, externalLinks };
+}
+
+/** axe-core's serious and critical violations on the open page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(AXE, "utf8"));
+  const results = (await page.evaluate("axe.run(document)")) as {
+    violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
+  };
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+describe("status site from the fixture snapshots", () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // One hour before the newest snapshot's deadline: the data is current.
+    const now = new Date(Date.parse(newest.schedule.staleAfter) - 3_600_000).toISOString();
+    const dist = await buildSite({ snapshots: FIXTURES, base: BASE, site: SITE, now });
+    server = await serve(dist, BASE);
+    context = await browser.newContext();
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  it("every page loads without console errors, broken links or serious accessibility violations", async () => {
+    const problems: string[] = [];
+    const { visits, externalLinks } = await crawl(context, server.origin, async (page, url) => {
+      for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
+    });
+    const paths = visits.map((v) => new URL(v.url).pathname).sort();
+    const expected = [
+      "",
+      "gates/",
+      ...newest.gates.map((g) => `gates/${g.id}/`),
+      "reports/",
+      ...fixtures.map((s) => `reports/${s.week.id}/`),
+      "rss.xml",
+      "trends/",
+      "triage/",
+    ].map((p) => `${BASE}${p}`);
+    expect(paths).toEqual(expected.sort());
+    expect(visits.filter((v) => v.status !== 200)).toEqual([]);
+    expect(server.missing).toEqual([]);
+    expect(visits.flatMap((v) => v.consoleErrors)).toEqual([]);
+    expect(problems).toEqual([]);
+    for (const link of externalLinks) expect(link).toMatch(/^https?:\/\//);
+    expect(externalLinks).toContain(newest.issues.open[0]?.url);
+  }, 180_000);
+
+  it("the overview shows the newest snapshot's figures", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}`);
+    const text = (testId: string) => page.getByTestId(testId).innerText();
+    expect(await text("status")).toBe("Green");
+    expect(newest.status.overall).toBe("green");
+    expect(await text("t-plus")).toBe(`T+${newest.launch.day}`);
+    expect(await text("phase")).toContain("steady state");
+    expect(await text("decision")).toBe("No release needed");
+    expect(await text("readiness")).toBe(`${newest.release.readiness} / 100`);
+    expect(await text("untriaged")).toBe(String(newest.issues.untriaged));
+    expect(await text("breach-count")).toBe(String(newest.sla.breaches.length));
+    expect(await page.getByTestId("stale-banner").count()).toBe(0);
+    for (const sev of ["P0", "P1", "P2", "P3", "untriaged"] as const) {
+      const row = page.locator(`[data-testid=severity-table] tr[data-severity=${sev}]`);
+      const counts = newest.issues.bySeverity[sev];
+      expect(await row.locator("[data-field=open]").innerText()).toBe(String(counts.open));
+      expect(await row.locator("[data-field=new]").innerText()).toBe(String(counts.new));
+      expect(await row.locator("[data-field=fixed]").innerText()).toBe(String(counts.fixed));
+    }
+    for (const gate of newest.gates) {
+      const row = page.locator(`[data-testid=gates-table] tr[data-gate="${gate.id}"]`);
+      expect(await row.locator("[data-field=required]").innerText()).toBe(`${gate.requiredDone} / ${gate.required}`);
+      expect(await row.locator("[data-field=total]").innerText()).toBe(`${gate.done} / ${gate.total}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: "/tmp/site-overview.png", fullPage: true });
+    await page.close();
+  });
+
+  it("gate pages list every item with its owners and who signed it off", async () => {
+    const page = await context.newPage();
+    for (const gate of newest.gates) {
+      await page.goto(`${server.origin}${BASE}gates/${gate.id}/`);
+      expect(await page.getByTestId("gate-required").innerText()).toBe(`${gate.requiredDone} / ${gate.required}`);
+      for (const item of gate.tasks.flatMap((t) => t.items)) {
+        const li = page.locator(`li[data-line="${item.line}"]`);
+        expect(await li.locator("[data-field=text]").innerText()).toBe(item.text);
+        if (item.owners.length > 0)
+          expect(await li.locator("[data-field=owners]").innerText()).toBe(item.owners.join(", "));
+        if (item.checked) {
+          expect(await li.locator("[data-field=signed-off-by]").innerText()).toBe(item.signedOffBy ?? "unverified");
+        }
+        const state = item.waived ? "waived" : item.checked ? "done" : item.optional ? "optional" : "open";
+        expect(await li.locator(".state").innerText()).toBe(state);
+      }
+    }
+    await page.close();
+  });
+
+  it("the triage board puts each open issue in its severity column with a GitHub link", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}triage/`);
+    for (const issue of newest.issues.open) {
+      const card = page.locator(`[data-column="${issue.severity ?? "untriaged"}"] li[data-issue="${issue.number}"]`);
+      expect(await card.locator("[data-field=title]").innerText()).toBe(issue.title);
+      expect(await card.locator("a").first().getAttribute("href")).toBe(issue.url);
+      if (issue.resolution) {
+        expect(await card.locator("[data-clock=resolution]").innerText()).toBe(issue.resolution.state);
+      }
+    }
+    expect(await page.locator(".board li[data-issue]").count()).toBe(newest.issues.open.length);
+    await page.close();
+  });
+
+  it("weekly reports show each week's figures and the change from the previous week", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}reports/`);
+    for (const s of fixtures) {
+      const row = page.locator(`tr[data-week="${s.week.id}"]`);
+      expect(await row.locator("[data-field=p0]").innerText()).toBe(String(s.issues.bySeverity.P0.open));
+      expect(await row.locator("[data-field=p1]").innerText()).toBe(String(s.issues.bySeverity.P1.open));
+    }
+    for (const [i, s] of fixtures.entries()) {
+      await page.goto(`${server.origin}${BASE}reports/${s.week.id}/`);
+      expect((await page.getByTestId("report-status").innerText()).toLowerCase()).toBe(s.status.overall);
+      expect(await page.locator("[data-field=downloads]").innerText()).toBe(s.downloads.total?.toLocaleString("en-US"));
+      expect(await page.locator("[data-field=stars]").innerText()).toBe(s.stars.total?.toLocaleString("en-US"));
+      expect(await page.getByTestId("highlights").innerText()).toContain(s.notes.highlights[0] as string);
+      const before = fixtures[i - 1];
+      const p2 = page.locator("[data-testid=severity-table] tr[data-severity=P2]");
+      if (before) {
+        const change = (s.issues.bySeverity.P2.open ?? 0) - (before.issues.bySeverity.P2.open ?? 0);
+        const shown = change === 0 ? "±0" : `${change > 0 ? "+" : "−"}${Math.abs(change)}`;
+        expect(await p2.locator("[data-field=change]").innerText()).toBe(shown);
+      } else {
+        expect(await p2.locator("[data-field=change]").count()).toBe(0);
+      }
+    }
+    await page.close();
+  });
+
+  it("trend charts are static SVG with a data table carrying the same figures", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}trends/`);
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("figure.chart svg[role=img]").count()).toBe(5);
+    const table = page.locator("figure.chart").filter({ hasText: "Open issues by severity" }).locator("table");
+    for (const s of fixtures) {
+      const cells = await table.locator(`tr:has(th:text-is("${s.week.id}")) td`).allInnerTexts();
+      expect(cells).toEqual([
+        ...(["P0", "P1", "P2", "P3"] as const).map((sev) => String(s.issues.bySeverity[sev].open)),
+        String(s.issues.untriaged),
+      ]);
+    }
+    const stars = page.locator("figure.chart").filter({ hasText: "GitHub stars" }).locator("tbody td");
+    expect(await stars.allInnerTexts()).toEqual(fixtures.map((s) => String(s.stars.total)));
+    // One line per series, drawn through one point per known week.
+    const p0Points = page.locator("figure.chart").first().locator("g.series.s0 circle");
+    expect(await p0Points.count()).toBe(fixtures.length);
+    await page.close();
+  });
+
+  it("the RSS feed has one item per week with absolute links under the base path", async () => {
+    const response = await fetch(`${server.origin}${BASE}rss.xml`);
+    const xml = await response.text();
+    const links = [...xml.matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map((m) => m[1]);
+    expect(links).toEqual(fixtures.toReversed().map((s) => `${SITE}${BASE}reports/${s.week.id}/`));
+  });
+});
+
+describe("status site from a hostile snapshot", () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // A day past the snapshot's deadline: the stale banner must show.
+    const now = new Date(Date.parse(hostile.schedule.staleAfter) + 86_400_000).toISOString();
+    const dist = await buildSite({ snapshots: HOSTILE, base: BASE, now });
+    server = await serve(dist, BASE);
+    // Bypass the pages' Content-Security-Policy: escaping alone must keep the markup inert.
+    context = await browser.newContext({ bypassCSP: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  it("nothing from the snapshot executes or becomes markup, and it all shows as text", async () => {
+    const dialogs: string[] = [];
+    context.on("page", (page) =>
+      page.on("dialog", (dialog) => {
+        dialogs.push(`${page.url()}: ${dialog.message()}`);
+        void dialog.dismiss();
+      }),
+    );
+    const { visits } = await crawl(context, server.origin, async (page, url) => {
+      expect(await page.evaluate("typeof window.__pwned"), url).toBe("undefined");
+      expect(
+        await page.locator("script, iframe, img, marquee, svg[onload], [onerror], [onmouseover]").count(),
+        url,
+      ).toBe(0);
+      const hrefs = await page.$$eval("a[href]", (els) => els.map((el) => el.getAttribute("href") ?? ""));
+      for (const h of hrefs) expect(h, url).toMatch(/^(https?:\/\/|\/|#)/);
+    });
+    expect(visits.length).toBeGreaterThanOrEqual(8);
+    expect(visits.flatMap((v) => v.consoleErrors)).toEqual([]);
+    expect(dialogs).toEqual([]);
+
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}triage/`);
+    const triage = await page.locator("main").innerText();
+    expect(triage).toContain(hostile.issues.open[0]?.title);
+    expect(triage).toContain(hostile.issues.open[1]?.title);
+    expect(triage).toContain("[click me](javascript:window.__pwned=1)");
+    // An http(s) URL with markup in it stays one percent-encoded href, never a second element.
+    expect(await page.locator('li[data-issue="30"] a').first().getAttribute("href")).toBe(
+      "https://github.com/acme/caro/issues/30%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E",
+    );
+
+    const gate = hostile.gates[0];
+    await page.goto(`${server.origin}${BASE}gates/`);
+    await page.getByRole("link", { name: gate?.title }).click();
+    const gateText = await page.locator("main").innerText();
+    for (const item of gate?.tasks[0]?.items ?? []) expect(gateText).toContain(item.text);
+    expect(gateText).toContain(gate?.tasks[0]?.heading);
+
+    await page.goto(`${server.origin}${BASE}reports/${hostile.week.id}/`);
+    const report = await page.locator("main").innerText();
+    for (const note of [...hostile.notes.highlights, ...hostile.notes.challenges, ...hostile.notes.focus]) {
+      expect(report).toContain(note);
+    }
+    await page.goto(`${server.origin}${BASE}`);
+    expect(await page.getByTestId("stale-banner").innerText()).toContain("Data is stale");
+    expect(await page.getByTestId("status-reasons").innerText()).toContain(hostile.status.reasons[0]?.message.trim());
+    await page.close();
+  }, 180_000);
+});

@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const SITE_DIR = fileURLToPath(new URL("../../site/", import.meta.url));
+const ASTRO = path.join(SITE_DIR, "node_modules/astro/bin/astro.mjs");
+
+export interface BuildOptions {
+  snapshots: string;
+  base?: string;
+  site?: string;
+  now?: string;
+}
+
+/** vitest exports Vite's own variables (BASE_URL, MODE, NODE_ENV=test…); Astro's Vite must not see them. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const vite = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"]);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !vite.has(key) && !key.startsWith("VITEST") && !key.startsWith("VITE_"),
+    ),
+  );
+}
+
+/** Builds the site into a fresh temporary directory (own cache too) and returns that directory. */
+export async function buildSite(options: BuildOptions): Promise<string> {
+  const work = await mkdtemp(path.join(tmpdir(), "launchgate-site-test-"));
+  const out = path.join(work, "dist");
+  const env: NodeJS.ProcessEnv = {
+    ...inheritedEnv(),
+    ASTRO_TELEMETRY_DISABLED: "1",
+    LAUNCHGATE_SNAPSHOTS: options.snapshots,
+    LAUNCHGATE_OUT: out,
+    LAUNCHGATE_CACHE: path.join(work, "cache"),
+    LAUNCHGATE_BASE: options.base ?? "/",
+    LAUNCHGATE_SITE: options.site ?? "",
+    LAUNCHGATE_NOW: options.now ?? "",
+  };
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, "build", "--silent"], { cwd: SITE_DIR, env, stdio: "pipe" });
+    child.stdout.on("data", (chunk) => output.push(String(chunk)));
+    child.stderr.on("data", (chunk) => output.push(String(chunk)));
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) throw new Error(`astro build exited ${code}:\n${output.join("")}`);
+  return out;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { lineChart } from "../../site/src/lib/charts.js";
+import { percentChange } from "../../site/src/lib/report.js";
+import { gateSlugs } from "../../site/src/lib/slug.js";
+import { staleness } from "../../site/src/lib/stale.js";
+import type { Snapshot } from "../../src/snapshot/schema.js";
+
+describe("gateSlugs", () => {
+  it("makes untrusted gate ids path-safe and unique", () => {
+    expect(gateSlugs(["go-live", "../../<script>x</script>", "Go Live", "go-live", ""])).toEqual([
+      "go-live",
+      "script-x-script",
+      "go-live-2",
+      "go-live-3",
+      "gate-5",
+    ]);
+  });
+});
+
+describe("staleness", () => {
+  const snapshot = { schedule: { cadenceDays: 7, staleAfter: "2026-12-05T22:00:00Z" } } as Snapshot;
+
+  it("is fresh up to the deadline and stale after it", () => {
+    expect(staleness(snapshot, new Date("2026-12-05T22:00:00Z"))).toEqual({ stale: false, hoursLate: 0 });
+    expect(staleness(snapshot, new Date("2026-12-07T01:30:00Z"))).toEqual({ stale: true, hoursLate: 27 });
+  });
+});
+
+describe("lineChart", () => {
+  const chart = lineChart(["W1", "W2", "W3"], [{ name: "P1", values: [0, null, 10] }], [{ name: "Target", value: 5 }], {
+    width: 300,
+    height: 200,
+  });
+
+  it("maps 0 to the bottom of the plot and the maximum to the top", () => {
+    const [first, last] = chart.lines[0]?.points ?? [];
+    expect(first?.y).toBe(chart.plot.bottom);
+    expect(last?.y).toBe(chart.plot.top);
+    expect(chart.targets[0]?.y).toBe((chart.plot.bottom + chart.plot.top) / 2);
+  });
+
+  it("leaves a gap for unknown values instead of drawing them as 0", () => {
+    expect(chart.lines[0]?.points).toHaveLength(2);
+    expect(chart.lines[0]?.d.match(/M/g)).toHaveLength(2);
+  });
+
+  it("keeps the x labels in week order", () => {
+    expect(chart.xTicks.map((t) => t.label)).toEqual(["W1", "W2", "W3"]);
+    expect(chart.xTicks.map((t) => t.x)).toEqual([...chart.xTicks.map((t) => t.x)].sort((a, b) => a - b));
+  });
+});
+
+describe("percentChange", () => {
+  it("is unknown when either week is unknown or the base is 0", () => {
+    expect(percentChange(150, 100)).toBe(50);
+    expect(percentChange(null, 100)).toBeNull();
+    expect(percentChange(10, 0)).toBeNull();
+  });
+});

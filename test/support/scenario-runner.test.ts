@@ -13,6 +13,7 @@ const result = (over: Partial<ScenarioResult>): ScenarioResult => ({
   summary: "",
   requests: 5,
   writes: 0,
+  faultsHit: 0,
   requestLog: [],
   labels: {},
   problems: [],

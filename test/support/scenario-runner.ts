@@ -33,6 +33,8 @@ export interface ScenarioResult {
   /** Number of API requests the Action made. */
   requests: number;
   writes: number;
+  /** Requests answered by an injected fault. */
+  faultsHit: number;
   requestLog: { method: string; path: string; status: number; fault: boolean }[];
   labels: Record<string, string[]>;
   /** Contract problems the fake saw: invalid GraphQL, off-schema REST responses, unimplemented routes. */
@@ -180,6 +182,8 @@ export function checkExpectations(expect: ExpectSpec, result: ScenarioResult): s
         .map((r) => `${r.method} ${r.path}`)
         .join(", ")}`,
     );
+  if (expect.faults_hit !== undefined && result.faultsHit !== expect.faults_hit)
+    failures.push(`${result.faultsHit} requests answered by a fault, expected ${expect.faults_hit}`);
   for (const [number, labels] of Object.entries(expect.labels ?? {})) {
     const have = [...(result.labels[number] ?? [])].sort();
     if (JSON.stringify(have) !== JSON.stringify([...labels].sort()))
@@ -217,6 +221,7 @@ function collect(repo: Repository, server: FakeGitHub) {
     requestLog,
     requests: server.log.length,
     writes: server.log.filter((e) => e.write).length,
+    faultsHit: server.log.filter((e) => e.fault).length,
   };
 }
 
@@ -323,6 +328,7 @@ export async function runScenarioFiles(files: string[], options: RunOptions = {}
         summary: "",
         requests: 0,
         writes: 0,
+        faultsHit: 0,
         requestLog: [],
         labels: {},
         problems: [],

@@ -67,6 +67,7 @@ const pullSpec = z.strictObject({
   closes: z.array(z.number().int()).default([]),
   created_at: z.string().optional(),
   edits: z.array(editSpec).optional(),
+  comments: z.array(z.strictObject({ user: z.string(), body: z.string(), at: z.string().optional() })).default([]),
 });
 
 const issueSpec = z.strictObject({
@@ -145,6 +146,7 @@ export const expectSchema = z.strictObject({
   log: textExpect.optional(),
   requests: z.strictObject({ max: z.number().int().optional(), min: z.number().int().optional() }).optional(),
   writes: z.number().int().optional(),
+  faults_hit: z.number().int().optional(),
   labels: z.record(z.string(), z.array(z.string())).optional(),
   problems: z.enum(["none", "allowed"]).default("none"),
 });
@@ -289,6 +291,14 @@ export function buildWorld(spec: ScenarioSpec): World {
     });
   };
 
+  const addComments = (issue: number, comments: { user: string; body: string; at?: string | undefined }[]) => {
+    for (const c of comments) {
+      const at = c.at ?? world.tick();
+      world.user(c.user);
+      repo.comments.push({ id: world.nextId(), issue, user: c.user, body: c.body, createdAt: at, updatedAt: at });
+    }
+  };
+
   for (const issue of spec.issues) {
     const created = repo.addIssue({
       number: issue.number,
@@ -302,23 +312,12 @@ export function buildWorld(spec: ScenarioSpec): World {
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
       ...(issue.edits ? { edits: edits(issue.edits, `issues[${issue.number}]`) } : {}),
     });
-    for (const c of issue.comments) {
-      const at = c.at ?? world.tick();
-      world.user(c.user);
-      repo.comments.push({
-        id: world.nextId(),
-        issue: created.number,
-        user: c.user,
-        body: c.body,
-        createdAt: at,
-        updatedAt: at,
-      });
-    }
+    addComments(created.number, issue.comments);
   }
   for (const pull of spec.pulls) {
     for (const ref of [pull.base, pull.head])
       if (!repo.resolve(ref)) throw new Error(`pulls[#${pull.number}]: branch ${ref} is not in branches`);
-    repo.addPull({
+    const created = repo.addPull({
       number: pull.number,
       title: pull.title,
       user: pull.user,
@@ -332,6 +331,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       ...(pull.created_at ? { createdAt: pull.created_at } : {}),
       ...(pull.edits ? { edits: edits(pull.edits, `pulls[#${pull.number}]`) } : {}),
     });
+    addComments(created.number, pull.comments);
   }
   for (const r of spec.releases) {
     const at = r.created_at ?? world.tick();

@@ -92,6 +92,14 @@ function patternRegex(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -145,21 +153,23 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     const url = new URL(req.url ?? "/", api);
     const method = req.method ?? "GET";
     const path = url.pathname.replace(/\/+$/, "") || "/";
+    // Octokit sends "/" inside a parameter (a file path) as %2F: log and match faults on the decoded path.
+    const shown = safeDecode(path);
     const isGraphql = path === "/graphql" && method === "POST";
     const entry: LoggedRequest = {
       method,
-      path,
+      path: shown,
       query: url.search,
       status: 0,
       fault: false,
       write: method !== "GET" && !isGraphql,
     };
     log.push(entry);
-    const label = `${method} ${path}${url.search}`;
+    const label = `${method} ${shown}${url.search}`;
 
     const fault = faults.find((f) => {
       if (f.method && f.method.toUpperCase() !== method) return false;
-      if (!patternRegex(f.path).test(path)) return false;
+      if (!patternRegex(f.path).test(shown)) return false;
       const n = (seen.get(f) ?? 0) + 1;
       seen.set(f, n);
       const skip = f.skip ?? 0;

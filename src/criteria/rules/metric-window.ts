@@ -14,8 +14,6 @@ export function currentSamples(facts: Facts, metric: string): MetricSample[] | n
 
 export function missingMetric(facts: Facts, metric: string): string {
   if (!facts.input.metrics) return "no metrics file given: not evaluated";
-  return `no ${metric} samples ${facts.release ? `since ${facts.release.tag}` : ""} up to now: not evaluated`.replace(
-    "  ",
-    " ",
-  );
+  const since = facts.release ? ` since ${facts.release.tag}` : "";
+  return `no ${metric} samples${since} up to now: not evaluated`;
 }

@@ -9,20 +9,25 @@ const requireShim =
   "import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);";
 const tmp = await mkdtemp("dist.tmp-");
 try {
-  const shared = {
+  // One build with code splitting: the CLI loads only the modules of the command it runs, and
+  // the Action and the CLI share chunks. Some dependencies are CommonJS and call require(); each
+  // ESM chunk gets one. src/cli.ts carries its own #! line, which esbuild keeps.
+  await build({
+    entryPoints: { index: "src/index.ts", cli: "src/cli.ts" },
     bundle: true,
+    splitting: true,
     platform: "node",
     target: "node24",
     format: "esm",
+    minify: true,
     sourcemap: true,
     sourcesContent: false,
     legalComments: "none",
     logLevel: "warning",
+    chunkNames: "chunks/[name]-[hash]",
     outdir: tmp,
-  };
-  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  await build({ ...shared, entryPoints: { index: "src/index.ts" }, banner: { js: requireShim } });
-  await build({ ...shared, entryPoints: { cli: "src/cli.ts" }, banner: { js: `#!/usr/bin/env node\n${requireShim}` } });
+    banner: { js: requireShim },
+  });
   await mkdir("dist", { recursive: true });
   const built = await readdir(tmp);
   for (const name of built) await rename(join(tmp, name), join("dist", name));

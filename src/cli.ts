@@ -1,4 +1,9 @@
+#!/usr/bin/env node
+import { enableCompileCache } from "node:module";
 import { main } from "./cli/main.js";
+
+// Commands are loaded lazily; caching their compiled code makes repeated runs start faster.
+enableCompileCache?.();
 
 const color =
   process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0"

@@ -188,6 +188,51 @@ describe("fake GitHub contract checks", () => {
     expect(s.problems).toEqual([]);
   });
 
+  it("answers issues, comments, labels, events, releases and check-run listings in GitHub's shapes", async () => {
+    const w = world();
+    const repo = w.repo("acme/shop");
+    repo.addIssue({ number: 20, title: "Crash on start", user: "dave", labels: ["P1"] });
+    repo.releases.push({
+      id: w.nextId(),
+      tagName: "v1.0.0",
+      name: "1.0.0",
+      body: "",
+      draft: false,
+      prerelease: false,
+      targetCommitish: "main",
+      author: "rita",
+      createdAt: "2026-11-01T10:00:00Z",
+      publishedAt: "2026-11-01T10:05:00Z",
+    });
+    const s = await start(w);
+    const sha = repo.resolve("release/1.0");
+    const posted = await call(s, "POST", "/repos/acme/shop/issues/20/comments", { body: "On it" });
+    expect(posted.status).toBe(201);
+    const id = (posted.json as { id: number }).id;
+    expect((await call(s, "PATCH", `/repos/acme/shop/issues/comments/${id}`, { body: "Fixed" })).status).toBe(200);
+    expect((await call(s, "POST", "/repos/acme/shop/issues/20/labels", { labels: ["needs-triage"] })).status).toBe(200);
+    expect((await call(s, "DELETE", "/repos/acme/shop/issues/20/labels/P1")).status).toBe(200);
+    expect((await call(s, "DELETE", "/repos/acme/shop/issues/20/labels/P1")).status).toBe(404);
+    await call(s, "POST", "/repos/acme/shop/check-runs", { name: "c", head_sha: sha, conclusion: "success" });
+    for (const path of [
+      "/repos/acme/shop/issues/20",
+      "/repos/acme/shop/issues/20/comments",
+      "/repos/acme/shop/issues/20/labels",
+      "/repos/acme/shop/issues/20/events",
+      "/repos/acme/shop/releases",
+      `/repos/acme/shop/commits/${sha}/check-runs`,
+      "/repos/acme/shop/contents/docs?ref=main",
+      "/repos/acme/shop/git/ref/heads/main",
+      `/repos/acme/shop/git/commits/${sha}`,
+    ])
+      expect((await call(s, "GET", path)).status, path).toBe(200);
+    const events = (await call(s, "GET", "/repos/acme/shop/issues/20/events")).json as { event: string }[];
+    expect(events.map((e) => e.event)).toEqual(["labeled", "unlabeled"]);
+    const issues = (await call(s, "GET", "/repos/acme/shop/issues?labels=needs-triage")).json as { number: number }[];
+    expect(issues.map((i) => i.number)).toEqual([20]);
+    expect(s.problems).toEqual([]);
+  });
+
   it("records a GraphQL problem for a query GitHub's schema rejects", async () => {
     const s = await start();
     const res = await call(s, "POST", "/graphql", { query: '{ repository(owner:"acme", name:"shop") { nope } }' });
@@ -226,6 +271,30 @@ describe("fake GitHub contract checks", () => {
     expect(pr.userContentEdits.totalCount).toBe(3);
     expect(pr.userContentEdits.nodes.map((n) => n.editor.login)).toEqual(["bob", "alice"]);
     expect(pr.userContentEdits.pageInfo.hasNextPage).toBe(true);
+    expect(s.problems).toEqual([]);
+  });
+  it("answers issues with their comments in one GraphQL query, filtered by since", async () => {
+    const w = world();
+    const repo = w.repo("acme/shop");
+    repo.addIssue({ number: 20, title: "Old", user: "dave", createdAt: "2026-10-01T00:00:00Z" });
+    const fresh = repo.addIssue({ number: 21, title: "New", user: "dave", createdAt: "2026-11-03T00:00:00Z" });
+    repo.comments.push({
+      id: 1,
+      issue: fresh.number,
+      user: "rita",
+      body: "P1?",
+      createdAt: fresh.createdAt,
+      updatedAt: fresh.createdAt,
+    });
+    const s = await start(w);
+    const query = `{ repository(owner: "acme", name: "shop") {
+      issues(first: 50, filterBy: { since: "2026-11-01T00:00:00Z" }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount nodes { number comments(first: 10) { nodes { body author { login } } } } } } }`;
+    const res = await call(s, "POST", "/graphql", { query });
+    type Issues = { totalCount: number; nodes: { number: number; comments: { nodes: { body: string }[] } }[] };
+    const issues = (res.json as { data: { repository: { issues: Issues } } }).data.repository.issues;
+    expect(issues.nodes.map((i) => i.number)).toEqual([21]);
+    expect(issues.nodes[0]?.comments.nodes[0]?.body).toBe("P1?");
     expect(s.problems).toEqual([]);
   });
 });

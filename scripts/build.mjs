@@ -28,11 +28,12 @@ try {
     outdir: tmp,
     banner: { js: requireShim },
   });
-  await mkdir("dist", { recursive: true });
-  const built = await readdir(tmp);
+  const built = (await readdir(tmp, { recursive: true })).filter((name) => name !== "chunks");
+  await mkdir(join("dist", "chunks"), { recursive: true });
   for (const name of built) await rename(join(tmp, name), join("dist", name));
-  for (const name of await readdir("dist"))
-    if (!built.includes(name)) await rm(join("dist", name), { recursive: true });
+  for (const name of await readdir("dist", { recursive: true })) {
+    if (name !== "chunks" && !built.includes(name)) await rm(join("dist", name), { force: true });
+  }
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import { call, type GitHubClient } from "./client.js";
 import type { Repo } from "./contents.js";
 
 /**
- * Creates or updates the one comment on a PR whose body contains `marker`, so re-runs edit the
+ * Creates or updates the one bot comment on a PR whose body starts with `marker`, so re-runs edit the
  * same comment instead of adding new ones. Returns what it did.
  */
 export async function upsertStickyComment(
@@ -19,7 +19,8 @@ export async function upsertStickyComment(
       per_page: 100,
     }),
   );
-  const existing = comments.find((c) => c.body?.includes(marker));
+  // Ours: written by a bot and starting with the marker. A person quoting the marker is left alone.
+  const existing = comments.find((c) => c.user?.type === "Bot" && c.body?.startsWith(marker));
   if (existing?.body === body) return "unchanged";
   if (existing) {
     await call(`updating the launchgate comment on #${issueNumber}`, () =>

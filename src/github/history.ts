@@ -1,12 +1,12 @@
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
 import { type GitHubClient, toApiError } from "./client.js";
-import { getFile, type Repo } from "./contents.js";
+import { type FileAtRef, getFile, type Repo } from "./contents.js";
 
 /** Longest file history walked; an item whose tick is older than this is unverified, never passed. */
 const MAX_COMMITS = 1000;
 
 /** Parses one version of the file into its items' sign-off states; null when it cannot be read. */
-export type StatesOf = (bytes: Uint8Array) => ReadonlyMap<string, string> | null;
+export type StatesOf = (file: FileAtRef) => ReadonlyMap<string, string> | null;
 
 interface ListedCommit {
   sha: string;
@@ -37,7 +37,7 @@ export async function fileAttributions(
     const cached = statesBySha.get(ref);
     if (cached !== undefined || statesBySha.has(ref)) return cached ?? null;
     const file = await getFile(client, repo, path, ref);
-    const states = file ? statesOf(file.bytes) : new Map<string, string>();
+    const states = file ? statesOf(file) : new Map<string, string>();
     statesBySha.set(ref, states);
     return states;
   };

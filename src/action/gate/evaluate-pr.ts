@@ -52,6 +52,22 @@ export interface GateRun {
   notes: string[];
 }
 
+/**
+ * Parsed versions by git blob SHA: the head, the base and the history walk often read the same
+ * version, and parsing a large gate costs far more than anything else in a run.
+ */
+const parsedBlobs = new Map<string, ChecklistDocument>();
+
+function parseBlob(file: FileAtRef, path: string): ChecklistDocument {
+  const id = `${file.sha}\u0000${path}`;
+  let doc = parsedBlobs.get(id);
+  if (!doc) {
+    doc = readGateDocument(file.bytes, path, { allowEmpty: true });
+    parsedBlobs.set(id, doc);
+  }
+  return doc;
+}
+
 /** Evaluates every gate that applies to one pull request, with sign-off attribution. */
 export async function evaluatePullRequest(
   client: GitHubClient,
@@ -182,13 +198,15 @@ async function readVersions(
     }
     return null;
   }
-  const head = readGateDocument(headFile.bytes, entry.path);
+  const head = parseBlob(headFile, entry.path);
+  // Same error as the CLI for a gate without items: never an empty gate that passes.
+  if (head.items.length === 0) readGateDocument(headFile.bytes, entry.path);
   return { path: entry.path, appliesTo: entry.appliesTo, head, base, existsAtHead: true };
 }
 
 function parseBase(file: FileAtRef, path: string, notes: string[]): ChecklistDocument | undefined {
   try {
-    return readGateDocument(file.bytes, path, { allowEmpty: true });
+    return parseBlob(file, path);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notes.push(
@@ -207,9 +225,9 @@ async function verifyFile(
   approvers: string[],
 ): Promise<Map<number, string>> {
   const requests = signoffsNeeded(head.items, approvers.map(normalizeOwner));
-  const statesOf = (bytes: Uint8Array) => {
+  const statesOf = (file: FileAtRef) => {
     try {
-      return statesByKey(readGateDocument(bytes, path, { allowEmpty: true }).items);
+      return statesByKey(parseBlob(file, path).items);
     } catch {
       return null;
     }

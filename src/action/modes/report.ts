@@ -1,7 +1,158 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
+import { createClient, type GitHubClient } from "../../github/client.js";
+import { getFile, type Repo } from "../../github/contents.js";
+import { type DataFile, readBlob, readBranch, writeFiles } from "../../github/data-branch.js";
+import { CACHE_PATH, fetchReportData, parseCache } from "../../github/report-fetch.js";
+import { buildWeekSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
+import { renderReport } from "../../report/markdown.js";
+import { parseNotes, type WeekNotes } from "../../report/notes.js";
+import { compareWeekIds, formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt } from "../../report/weeks.js";
+import { parseSnapshot } from "../../snapshot/parse.js";
+import type { Snapshot } from "../../snapshot/schema.js";
 import type { ActionContext } from "../context.js";
+import { loadBaseConfig } from "../gate/load-config.js";
 
-/** Placeholder until the report mode lands. */
-export async function run(_ctx: ActionContext): Promise<void> {
-  throw new InputError("mode report is not implemented yet", { file: "action input mode", fix: "use mode: gate" });
+/**
+ * Report mode (`schedule` / `workflow_dispatch`): fetch what changed since the last run, build the
+ * week's snapshot (and, with `backfill: true`, earlier weeks that have none), store them with the
+ * fetch cache in one commit on the data branch, and publish the report as the job summary.
+ * Outputs `week`, `status` and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
+ */
+
+const MAX_BACKFILL_WEEKS = 104;
+
+export async function run(ctx: ActionContext): Promise<void> {
+  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
+  const now = reportTime(process.env.LAUNCHGATE_NOW);
+  const weekId = weekInput(core.getInput("week"), now, config);
+  const backfill = core.getInput("backfill").trim().toLowerCase() === "true";
+  const branch = config.report.data_branch;
+
+  const state = await readBranch(client, ctx.repo, branch);
+  const snapshotWeeks = new Map<string, string>();
+  for (const [path, sha] of state.files) {
+    const week = /^snapshots\/(\d{4}-W\d{2})\.json$/.exec(path)?.[1];
+    if (week && parseWeekId(week)) snapshotWeeks.set(week, sha);
+  }
+  const cacheSha = state.files.get(CACHE_PATH);
+  const cache = parseCache(cacheSha ? await readBlob(client, ctx.repo, cacheSha, CACHE_PATH) : null);
+  const fetched = await fetchReportData(client, ctx.repo, cache, now);
+  core.info(`launchgate report: ${fetched.changed} changed items in ${fetched.requests} requests`);
+
+  const missing = backfill
+    ? weeksToBackfill(weekId, new Set(snapshotWeeks.keys()), firstWeek(config, fetched.cache.issues)).slice(
+        -MAX_BACKFILL_WEEKS,
+      )
+    : [];
+  const sources: ReportSources = {
+    repo: { owner: ctx.repo.owner, name: ctx.repo.repo, ...(fetched.repoUrl ? { url: fetched.repoUrl } : {}) },
+    issues: fetched.cache.issues.filter((i) => !i.pull_request),
+    comments: fetched.cache.comments,
+    events: fetched.cache.events,
+    pulls: fetched.pulls,
+    releases: fetched.cache.releases,
+    metrics: null,
+    stars: fetched.stars,
+    gates: [],
+    notes: await readNotes(client, ctx.repo, ctx.sha || "HEAD", config, [...missing, weekId]),
+  };
+
+  let previous = await newestBefore(client, ctx.repo, snapshotWeeks, missing[0] ?? weekId);
+  let reportPrevious: Snapshot | null = null;
+  const files: DataFile[] = [];
+  let snapshot: Snapshot | null = null;
+  for (const id of [...missing, weekId]) {
+    const backfilled = id !== weekId;
+    reportPrevious = previous;
+    snapshot = buildWeekSnapshot(sources, { weekId: id, now, previous, backfilled }, config);
+    files.push({ path: `snapshots/${id}.json`, content: `${JSON.stringify(snapshot, null, 2)}\n` });
+    previous = snapshot;
+  }
+  if (!snapshot) throw new Error("no snapshot built");
+  files.push({ path: CACHE_PATH, content: JSON.stringify(fetched.cache) });
+
+  const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  const written = await writeFiles(client, ctx.repo, branch, files, {
+    message: `launchgate report ${weekId}${missing.length ? ` (+${missing.length} backfilled)` : ""}`,
+    protectedBranches: defaultBranch ? [defaultBranch] : [],
+  });
+  core.info(`launchgate report: wrote ${files.length - 1} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
+
+  const markdown = renderReport(snapshot, reportPrevious);
+  const out = join(process.env.RUNNER_TEMP || process.cwd(), "launchgate");
+  await mkdir(out, { recursive: true });
+  const snapshotPath = join(out, `${weekId}.json`);
+  await writeFile(snapshotPath, `${JSON.stringify(snapshot, null, 2)}\n`);
+  await writeFile(join(out, `${weekId}.md`), markdown);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+  core.setOutput("week", weekId);
+  core.setOutput("status", snapshot.status.overall);
+  core.setOutput("snapshot-path", snapshotPath);
+}
+
+/** The newest stored snapshot before `weekId` (one blob read), or null. */
+async function newestBefore(
+  client: GitHubClient,
+  repo: Repo,
+  weeks: ReadonlyMap<string, string>,
+  weekId: string,
+): Promise<Snapshot | null> {
+  const before = [...weeks.keys()]
+    .filter((w) => compareWeekIds(w, weekId) < 0)
+    .sort(compareWeekIds)
+    .at(-1);
+  if (!before) return null;
+  const path = `snapshots/${before}.json`;
+  return parseSnapshot(await readBlob(client, repo, weeks.get(before) as string, path), path);
+}
+
+async function readNotes(
+  client: GitHubClient,
+  repo: Repo,
+  ref: string,
+  config: Config,
+  weeks: readonly string[],
+): Promise<Map<string, WeekNotes>> {
+  const notes = new Map<string, WeekNotes>();
+  for (const week of weeks) {
+    const file = await getFile(client, repo, `${config.report.notes_dir}/${week}.md`, ref);
+    if (file) notes.set(week, parseNotes(new TextDecoder().decode(file.bytes)));
+  }
+  return notes;
+}
+
+function firstWeek(config: Config, issues: readonly { created_at: string }[]): string | null {
+  if (config.launch.date) return formatWeekId(isoWeekOfDate(config.launch.date));
+  const oldest = issues.map((i) => i.created_at).sort()[0];
+  return oldest ? formatWeekId(isoWeekOfDate(oldest.slice(0, 10))) : null;
+}
+
+function weekInput(input: string, now: Date, config: Config): string {
+  const week = input.trim();
+  if (!week) return reportWeekAt(now, config.launch.timezone, config.report.report_day);
+  if (!parseWeekId(week)) {
+    throw new InputError(`week "${week}" is not an ISO week`, {
+      file: "action input week",
+      fix: "e.g. 2026-W47, or leave it empty",
+    });
+  }
+  return week;
+}
+
+/** The report's "now": the clock, or `LAUNCHGATE_NOW` (ISO-8601) to replay a past instant. */
+function reportTime(text: string | undefined): Date {
+  if (!text) return new Date();
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime())) {
+    throw new InputError(`LAUNCHGATE_NOW "${text}" is not an ISO-8601 instant`, {
+      file: "environment LAUNCHGATE_NOW",
+      fix: "e.g. 2026-11-02T12:00:00Z, or unset it",
+    });
+  }
+  return at;
 }

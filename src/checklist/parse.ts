@@ -42,17 +42,123 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const items: ChecklistItem[] = [];
   const headingStack: { depth: number; text: string }[] = [];
   let firstHeading: string | null = null;
-  visitParents(tree, (node: Nodes, ancestors: Nodes[]) => {
-    if (node.type === "heading") {
-      trackHeading(headingStack, node);
-      firstHeading ??= headingStack.at(-1)?.text ?? null;
-      return "skip";
-    }
-    if (node.type !== "listItem" || typeof node.checked !== "boolean") return undefined;
-    items.push(toItem(node, ancestors, headingStack));
-    return undefined;
-  });
+  const collect = (root: Root, scope: Scope) =>
+    visitParents(root, (node: Nodes, ancestors: Nodes[]) => {
+      if (node.type === "heading") {
+        trackHeading(headingStack, node);
+        firstHeading ??= headingStack.at(-1)?.text ?? null;
+        return "skip";
+      }
+      if (node.type === "paragraph") {
+        const fragment = listMisreadAsParagraph(node, scope, ancestors);
+        if (fragment) collect(fragment.tree, fragment.scope);
+        return "skip";
+      }
+      if (node.type !== "listItem") return undefined;
+      const task = taskMarker(node, scope.source);
+      if (task) items.push(toItem(node, task, ancestors, headingStack, scope));
+      return undefined;
+    });
+  collect(tree, { source: text, lineOffset: 0, lineIndent: [], outerDepth: 0, outerParent: null });
   return { path, frontMatter, firstHeading, items };
+}
+
+/** An ordered list item's start: 1–9 digits, `.` or `)`, then whitespace or the line end. */
+const ORDERED_LIST_START = /^\d{1,9}[.)](?:[ \t\r\n]|$)/;
+
+/** Where a (re-)parsed Markdown text sits in the document. */
+interface Scope {
+  source: string;
+  /** Document line of the text's line 1, minus 1. */
+  lineOffset: number;
+  /** Per line of the text (0-based), columns removed in front of it. */
+  lineIndent: number[];
+  /** Task-list depth and enclosing task item of the paragraph this text was re-read from. */
+  outerDepth: number;
+  outerParent: number | null;
+}
+
+/**
+ * micromark (remark-parse) reads an ordered list that starts at a number other than 1 as a
+ * paragraph anywhere after an indented code block (it applies the rule that only a list starting
+ * at 1 may interrupt a paragraph). A paragraph never opens with a list marker in CommonMark, so a
+ * paragraph whose source does (`2. …`, `10) …`) is such a misreading; cmark-gfm makes it a list.
+ * The paragraph is parsed again on its own, each line without the container prefix of its first
+ * line, and its items are mapped back to document lines.
+ */
+function listMisreadAsParagraph(
+  paragraph: Paragraph,
+  scope: Scope,
+  ancestors: Nodes[],
+): { tree: Root; scope: Scope } | null {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end;
+  const first = paragraph.children[0];
+  if (!start || !end || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
+  if (!ORDERED_LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
+  const offset = start.offset;
+  const lineStart =
+    Math.max(scope.source.lastIndexOf("\n", offset - 1), scope.source.lastIndexOf("\r", offset - 1)) + 1;
+  const prefix = containerPrefix(scope.source, lineStart, offset, ancestors.at(-1));
+  const lines = scope.source.slice(lineStart, end.offset).split(/\r?\n|\r/);
+  const lineIndent = lines.map((line) => (line.startsWith(prefix) ? prefix.length : 0));
+  const text = lines.map((line, i) => withColumnsKept(line, lineIndent[i] ?? 0)).join("\n");
+  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
+  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
+  const tree = withoutFrontMatter.parse(text) as Root;
+  // Read alone, the text must not be a paragraph again (that would re-read it forever).
+  if (tree.children[0]?.type === "paragraph") return null;
+  return {
+    tree,
+    scope: {
+      source: text,
+      lineOffset: scope.lineOffset + start.line - 1,
+      lineIndent: lineIndent.map((n, i) => n + (scope.lineIndent[start.line - 1 + i] ?? 0)),
+      outerDepth: scope.outerDepth + enclosing.length,
+      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+    },
+  };
+}
+
+/**
+ * The part of a line in front of a paragraph that belongs to its container: a block quote's `>`
+ * and one space, or a list item's content indentation (from its bullet: 1–4 spaces after it,
+ * else 1). What is left is the paragraph's own indentation, which must stay for the re-read.
+ */
+function containerPrefix(source: string, lineStart: number, paragraphStart: number, parent: Nodes | undefined): string {
+  const before = source.slice(lineStart, paragraphStart);
+  if (parent?.type === "blockquote") {
+    const marker = before.lastIndexOf(">");
+    return before.slice(0, marker + (before[marker + 1] === " " ? 2 : 1));
+  }
+  if (parent?.type !== "listItem" || parent.position?.start.offset === undefined) return "";
+  const bullet = parent.position.start.offset;
+  let i = bullet;
+  while (/\d/.test(source[i] ?? "")) i++;
+  i++;
+  let spaces = 0;
+  while (source[i + spaces] === " ") spaces++;
+  const eol = source[i + spaces] === undefined || source[i + spaces] === "\n" || source[i + spaces] === "\r";
+  const content = i + (spaces >= 1 && spaces <= 4 && !eol ? spaces : 1);
+  const bulletLineStart = Math.max(source.lastIndexOf("\n", bullet - 1), source.lastIndexOf("\r", bullet - 1)) + 1;
+  return before.slice(0, content - bulletLineStart);
+}
+
+/**
+ * `line` without its first `cut` characters. Tabs right after the cut become the spaces they
+ * stood for at their original column: CommonMark measures indentation in 4-column tab stops.
+ */
+function withColumnsKept(line: string, cut: number): string {
+  let column = 0;
+  for (const ch of line.slice(0, cut)) column = ch === "\t" ? column + 4 - (column % 4) : column + 1;
+  let rest = line.slice(cut);
+  let spaces = "";
+  while (rest[0] === "\t" || rest[0] === " ") {
+    const width = rest[0] === "\t" ? 4 - ((column + spaces.length) % 4) : 1;
+    spaces += " ".repeat(width);
+    rest = rest.slice(1);
+  }
+  return spaces + rest;
 }
 
 function trackHeading(stack: { depth: number; text: string }[], heading: Heading): void {
@@ -60,21 +166,78 @@ function trackHeading(stack: { depth: number; text: string }[], heading: Heading
   stack.push({ depth: heading.depth, text: collapse(plainText(heading)) });
 }
 
-function toItem(node: ListItem, ancestors: Nodes[], headings: { text: string }[]): ChecklistItem {
-  const checked = node.checked === true;
+interface TaskMarker {
+  checked: boolean;
+  /** The marker is still the first text of the paragraph (an item remark-gfm did not recognise). */
+  inText: boolean;
+}
+
+/**
+ * Whether a list item is a checkbox, as cmark-gfm (github.com's renderer) decides. remark-gfm
+ * agrees except for marker forms told apart by the source at the positions remark reports:
+ * - `[<tab>]` is no checkbox: cmark-gfm accepts only a space, `x` or `X` between the brackets;
+ * - `[ ]` must be followed by a space or tab on its own line; remark-gfm also accepts a line end;
+ * - a marker followed by whitespace and nothing else on its line (`- [ ] `), or by a vertical
+ *   tab or form feed, is an (empty) checkbox in cmark-gfm; remark-gfm wants text after it.
+ */
+function taskMarker(node: ListItem, source: string): TaskMarker | null {
+  if (typeof node.checked === "boolean") {
+    const at = markerAfterBullet(source, node.position?.start.offset);
+    // A marker not on the bullet's line (`-` alone, then `[ ] x`): remark's reading stands.
+    if (at === undefined) return { checked: node.checked, inText: false };
+    const ok = source[at + 1] !== "\t" && TRAILING_SPACE.includes(source[at + 3] ?? "\n");
+    return ok ? { checked: node.checked, inText: false } : null;
+  }
   const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
-  const { text, waiverReason, struck } = itemText(paragraph);
+  const start = paragraph?.position?.start.offset;
+  const first = paragraph?.children[0];
+  if (start === undefined || first?.type !== "text" || first.position?.start.offset !== start) return null;
+  const marker = source.slice(start, start + 3);
+  if (marker !== "[ ]" && marker !== "[x]" && marker !== "[X]") return null;
+  if (!TRAILING_SPACE.includes(source[start + 3] ?? "\n")) return null;
+  return { checked: marker !== "[ ]", inText: true };
+}
+
+/** The characters cmark-gfm accepts after a task marker (its `spacechar`, without line ends). */
+const TRAILING_SPACE = " \t\v\f";
+
+/** Offset of the `[` of a task marker after the list item's bullet on the same line, if any. */
+function markerAfterBullet(source: string, itemStart: number | undefined): number | undefined {
+  if (itemStart === undefined) return undefined;
+  let i = itemStart;
+  if ("-*+".includes(source[i] ?? "\n")) i++;
+  else {
+    while (/\d/.test(source[i] ?? "")) i++;
+    i++;
+  }
+  while (source[i] === " " || source[i] === "\t") i++;
+  return source[i] === "[" ? i : undefined;
+}
+
+function toItem(
+  node: ListItem,
+  task: TaskMarker,
+  ancestors: Nodes[],
+  headings: { text: string }[],
+  scope: Scope,
+): ChecklistItem {
+  const { checked } = task;
+  const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
+  const { text, waiverReason, struck } = task.inText
+    ? { text: collapse(plainText(paragraph).slice(3)), waiverReason: null, struck: false }
+    : itemText(paragraph);
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
-  const parentTask = enclosing.findLast((a) => typeof a.checked === "boolean");
+  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
   const hasReason = waiverReason !== null && waiverReason.length > 0;
+  const line = node.position?.start.line ?? 1;
   return {
-    line: node.position?.start.line ?? 0,
-    column: node.position?.start.column ?? 0,
+    line: line + scope.lineOffset,
+    column: (node.position?.start.column ?? 0) + (scope.lineIndent[line - 1] ?? 0),
     checked,
     text,
     headings: headings.map((h) => h.text),
-    depth: enclosing.length,
-    parent: parentTask?.position?.start.line ?? null,
+    depth: scope.outerDepth + enclosing.length,
+    parent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
     owners: paragraph ? extractOwners(mentionableText(paragraph.children)) : [],
     optional: OPTIONAL_MARKER.test(text),
     waived: checked && struck && hasReason,

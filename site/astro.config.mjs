@@ -11,6 +11,10 @@ import { defineConfig } from "astro/config";
  *   LAUNCHGATE_NOW        the build's "now" for the stale-data banner (default: the real build time)
  *   LAUNCHGATE_CACHE      cache directory (content store), so concurrent builds don't share one
  */
+// Astro exposes process.env through import.meta.env, so an inherited BASE_URL, SITE or MODE (vitest
+// exports them, some CI images too) would override the configured base path in every link.
+for (const name of ["BASE_URL", "SITE", "MODE", "DEV", "PROD", "SSR", "ASSETS_PREFIX"]) delete process.env[name];
+
 export default defineConfig({
   site: process.env.LAUNCHGATE_SITE || undefined,
   base: process.env.LAUNCHGATE_BASE || "/",

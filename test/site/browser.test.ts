@@ -82,7 +82,9 @@ async function crawl(context: BrowserContext, origin: string, perPage?: (page: P
     const response = await page.goto(url, { waitUntil: "load" });
     visits.push({ url, status: response?.status() ?? 0, consoleErrors });
     if (response?.headers()["content-type"]?.startsWith("text/html")) {
-      const links = await page.$$eval("a[href], link[rel=alternate][href]", (els) => els.map((el) => el.getAttribute("href") ?? ""));
+      const links = await page.$$eval("a[href], link[rel=alternate][href]", (els) =>
+        els.map((el) => el.getAttribute("href") ?? ""),
+      );
       for (const link of links) {
         const target = new URL(link, url);
         if (target.origin !== origin) {
@@ -109,7 +111,7 @@ async function crawl(context: BrowserContext, origin: string, perPage?: (page: P
 /** axe-core's serious and critical violations on the open page. */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(AXE, "utf8"));
-  const results = (await page.evaluate("axe.run(document)")) as {
+  const results = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
     violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
   };
   return results.violations

@@ -14,22 +14,12 @@ export interface BuildOptions {
   now?: string;
 }
 
-/** vitest exports Vite's own variables (BASE_URL, MODE, NODE_ENV=test…); Astro's Vite must not see them. */
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const vite = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"]);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !vite.has(key) && !key.startsWith("VITEST") && !key.startsWith("VITE_"),
-    ),
-  );
-}
-
 /** Builds the site into a fresh temporary directory (own cache too) and returns that directory. */
 export async function buildSite(options: BuildOptions): Promise<string> {
   const work = await mkdtemp(path.join(tmpdir(), "launchgate-site-test-"));
   const out = path.join(work, "dist");
   const env: NodeJS.ProcessEnv = {
-    ...inheritedEnv(),
+    ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
     LAUNCHGATE_SNAPSHOTS: options.snapshots,
     LAUNCHGATE_OUT: out,

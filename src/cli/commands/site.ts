@@ -1,0 +1,124 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { InputError } from "../../errors.js";
+import { parseSnapshot } from "../../snapshot/parse.js";
+import { type CliIO, UsageError } from "../io.js";
+
+export const usage = "launchgate site --snapshots DIR [--out DIR] [--site URL] [--base PATH] [--now ISO-8601]";
+export const summary =
+  "build the static status site (site/, Astro) from a directory of weekly snapshots; default output ./_site";
+
+const SNAPSHOT_FILE = /^\d{4}-W\d{2}\.json$/;
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      snapshots: { type: "string" },
+      out: { type: "string", default: "_site" },
+      site: { type: "string" },
+      base: { type: "string", default: "/" },
+      now: { type: "string" },
+    },
+  });
+  if (!values.snapshots) throw new UsageError("--snapshots is required", { fix: usage });
+  if (values.site !== undefined && !/^https?:\/\/[^/]+/.test(values.site)) {
+    throw new UsageError(`--site "${values.site}" is not an http(s) origin`, {
+      fix: "e.g. --site https://owner.github.io",
+    });
+  }
+  if (!values.base.startsWith("/")) {
+    throw new UsageError(`--base "${values.base}" must start with /`, { fix: "e.g. --base /repo/ for project pages" });
+  }
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
+    throw new UsageError(`--now "${values.now}" is not an ISO 8601 time`, { fix: "e.g. --now 2026-11-30T12:00:00Z" });
+  }
+  const snapshots = path.resolve(io.cwd, values.snapshots);
+  const weeks = await checkSnapshots(snapshots);
+  const siteDir = findSiteDir();
+  const astro = path.join(siteDir, "node_modules", "astro", "bin", "astro.mjs");
+  if (!existsSync(astro)) {
+    throw new InputError("the site's dependencies are not installed", {
+      file: path.join(siteDir, "package.json"),
+      fix: `run: npm ci --prefix ${path.relative(io.cwd, siteDir) || "."}`,
+    });
+  }
+  const out = path.resolve(io.cwd, values.out);
+  io.stderr(`launchgate site: building ${weeks} weeks from ${snapshots}\n`);
+  const code = await spawnBuild(astro, siteDir, io, {
+    LAUNCHGATE_SNAPSHOTS: snapshots,
+    LAUNCHGATE_OUT: out,
+    LAUNCHGATE_BASE: values.base,
+    LAUNCHGATE_SITE: values.site ?? "",
+    LAUNCHGATE_NOW: values.now ?? "",
+  });
+  if (code !== 0) {
+    io.stderr(`launchgate site: astro build failed (exit ${code})\n`);
+    return 1;
+  }
+  io.stdout(`${out}\n`);
+  return 0;
+}
+
+/** Validates every snapshot up front: a bad file is an input error (exit 2), not a build crash. */
+async function checkSnapshots(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new InputError("is not a directory", { file: dir });
+    names = (await readdir(dir)).filter((name) => SNAPSHOT_FILE.test(name));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError("cannot read the snapshot directory", {
+      file: dir,
+      fix: "pass the directory holding <ISO week>.json files (snapshots/ on the launchgate-data branch)",
+    });
+  }
+  if (names.length === 0) {
+    throw new InputError("no snapshots (<ISO week>.json) in the directory", {
+      file: dir,
+      fix: "run launchgate report first, or check out the launchgate-data branch",
+    });
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const snapshot = parseSnapshot(await readFile(file, "utf8"), file);
+    if (`${snapshot.week.id}.json` !== name) {
+      throw new InputError(`week.id is ${snapshot.week.id} but the file is named ${name}`, {
+        file,
+        fix: `rename it to ${snapshot.week.id}.json`,
+      });
+    }
+  }
+  return names.length;
+}
+
+/** site/ next to the package root: dist/cli.js and src/cli/commands/site.ts both sit below it. */
+function findSiteDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    if (existsSync(path.join(dir, "site", "astro.config.mjs"))) return path.join(dir, "site");
+    dir = path.dirname(dir);
+  }
+  throw new InputError("cannot find the site/ directory of this launchgate installation", {
+    fix: "run launchgate site from a launchgate checkout",
+  });
+}
+
+function spawnBuild(astro: string, cwd: string, io: CliIO, env: Record<string, string>): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, "build"], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Astro's progress goes to stderr so stdout carries only the output directory.
+    child.stdout.on("data", (chunk) => io.stderr(String(chunk)));
+    child.stderr.on("data", (chunk) => io.stderr(String(chunk)));
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+}

@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   triage: () => import("./commands/triage.js"),
   criteria: () => import("./commands/criteria.js"),
   report: () => import("./commands/report.js"),
+  site: () => import("./commands/site.js"),
 };
 
 function helpText(): string {

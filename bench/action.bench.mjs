@@ -2,7 +2,6 @@
 // gate with 50 owned items against the fake GitHub (test/support/), and the API requests per check.
 // Targets: ≤ 1 s per check; requests ≤ 10 + the commits that touched the gate file.
 // Writes bench/results/action.json and bench/results/action.md. Needs `npm run build` first.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";

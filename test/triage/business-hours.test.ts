@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BusinessHours } from "../../src/triage/config.js";
 import { dueAfter } from "../../src/triage/sla.js";
@@ -48,5 +49,61 @@ describe("business hours", () => {
     // Monday 2026-11-02 → Saturday 2026-11-07 10:00 JST (UTC+9) + 1h, then 3h = 2h Saturday + 1h next Saturday.
     expect(due("2026-11-02T00:00:00Z", "1h", tokyo)).toBe("2026-11-07T02:00:00.000Z");
     expect(due("2026-11-02T00:00:00Z", "3h", tokyo)).toBe("2026-11-14T02:00:00.000Z");
+  });
+});
+
+describe("business hours properties", () => {
+  const local = (instant: Date, timeZone: string) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+      })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]),
+    );
+    return { weekday: String(parts.weekday).toLowerCase(), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  };
+  const start = fc.date({
+    min: new Date("2025-01-01T00:00:00Z"),
+    max: new Date("2027-12-31T00:00:00Z"),
+    noInvalidDate: true,
+  });
+  const zones = fc.constantFrom("America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "UTC");
+
+  it("always falls due inside opening hours on a working day", () => {
+    fc.assert(
+      fc.property(start, zones, fc.integer({ min: 1, max: 5000 }), (at, timezone, minutes) => {
+        const hours: BusinessHours = { ...newYork, timezone };
+        const due = dueAfter(at, `${minutes}m`, hours);
+        const { weekday, minutes: clock } = local(due, timezone);
+        expect(hours.days).toContain(weekday);
+        expect(clock).toBeGreaterThan(9 * 60);
+        expect(clock).toBeLessThanOrEqual(17 * 60);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is monotonic: more open time is never due earlier, and never before the start", () => {
+    fc.assert(
+      fc.property(
+        start,
+        zones,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (at, timezone, a, b) => {
+          const hours: BusinessHours = { ...newYork, timezone };
+          const [short, long] = a <= b ? [a, b] : [b, a];
+          const first = dueAfter(at, `${short}m`, hours).getTime();
+          expect(dueAfter(at, `${long}m`, hours).getTime()).toBeGreaterThanOrEqual(first);
+          expect(first).toBeGreaterThanOrEqual(at.getTime());
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

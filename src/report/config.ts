@@ -85,13 +85,6 @@ export const reportConfigSchema = z
           .prefault({}),
       })
       .prefault({}),
-    /** Also post the Markdown report as an issue (updated in place on re-runs); off by default. */
-    publish: z
-      .strictObject({
-        issue: z.boolean().default(false),
-        labels: z.array(z.string().min(1)).default(["launch-report"]),
-      })
-      .prefault({}),
   })
   .prefault({});
 

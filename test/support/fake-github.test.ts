@@ -226,6 +226,12 @@ describe("fake GitHub contract checks", () => {
       `/repos/acme/shop/git/commits/${sha}`,
     ])
       expect((await call(s, "GET", path)).status, path).toBe(200);
+    const label = await call(s, "POST", "/repos/acme/shop/labels", { name: "sla:breached", color: "d73a4a" });
+    expect(label.status).toBe(201);
+    expect((await call(s, "POST", "/repos/acme/shop/labels", { name: "SLA:breached" })).status).toBe(422);
+    expect((await call(s, "GET", "/repos/acme/shop/labels")).status).toBe(200);
+    const all = (await call(s, "GET", "/repos/acme/shop/issues/comments?since=2000-01-01T00:00:00Z")).json as unknown[];
+    expect(all).toHaveLength(1);
     const events = (await call(s, "GET", "/repos/acme/shop/issues/20/events")).json as { event: string }[];
     expect(events.map((e) => e.event)).toEqual(["labeled", "unlabeled"]);
     const issues = (await call(s, "GET", "/repos/acme/shop/issues?labels=needs-triage")).json as { number: number }[];

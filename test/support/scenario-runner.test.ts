@@ -20,6 +20,7 @@ const result = (over: Partial<ScenarioResult>): ScenarioResult => ({
   failures: [],
   expectationsMet: false,
   durationMs: 0,
+  actionMs: 0,
   stdout: "",
   stderr: "",
   ...over,

@@ -43,6 +43,8 @@ export interface ScenarioResult {
   failures: string[];
   expectationsMet: boolean;
   durationMs: number;
+  /** Wall time of the `node dist/index.js` process alone. */
+  actionMs: number;
   stdout: string;
   stderr: string;
 }
@@ -276,7 +278,9 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     // @actions/core reads INPUT_<NAME> with spaces as underscores, upper-cased; hyphens stay.
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
     const action = resolve(options.action ?? "dist/index.js");
+    const spawned = Date.now();
     const proc = await runProcess(process.execPath, [action], env, dir, spec.timeout_seconds * 1000);
+    const actionMs = Date.now() - spawned;
     const outputs = parseOutputFile(await readFile(paths.output, "utf8"));
     const summary = await readFile(paths.summary, "utf8");
     const collected = collect(repo, server);
@@ -297,6 +301,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       failures: [],
       expectationsMet: false,
       durationMs: Date.now() - started,
+      actionMs,
       stdout: proc.stdout,
       stderr: proc.stderr,
     };
@@ -335,6 +340,7 @@ export async function runScenarioFiles(files: string[], options: RunOptions = {}
         failures: [`scenario could not run: ${message}`],
         expectationsMet: false,
         durationMs: 0,
+        actionMs: 0,
         stdout: "",
         stderr: "",
       });

@@ -343,6 +343,21 @@ route("GET", `${R}/issues/{issue_number}`, (ctx) => {
   return ok(shape.issue(repo, ctx.api, issueOf(repo, ctx.params.issue_number)));
 });
 
+route("GET", `${R}/issues/comments`, (ctx) => {
+  const repo = repoOf(ctx);
+  const since = ctx.query.get("since");
+  const sign = ctx.query.get("direction") === "desc" ? -1 : 1;
+  const key = ctx.query.get("sort") === "updated" ? "updatedAt" : "createdAt";
+  const comments = repo.comments
+    .filter((c) => !since || c.updatedAt >= since)
+    .sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.id - b.id));
+  return paginate(
+    ctx,
+    `/repos/${repo.fullName}/issues/comments`,
+    comments.map((c) => shape.issueComment(repo, ctx.api, c)),
+  );
+});
+
 route("GET", `${R}/issues/{issue_number}/comments`, (ctx) => {
   const repo = repoOf(ctx);
   const issue = issueOf(repo, ctx.params.issue_number);
@@ -453,6 +468,27 @@ route("GET", `${R}/issues/{issue_number}/events`, (ctx) => {
     `/repos/${repo.fullName}/issues/${issue.number}/events`,
     events.map((e) => shape.issueEvent(repo, ctx.api, e)),
   );
+});
+
+route("GET", `${R}/labels`, (ctx) => {
+  const repo = repoOf(ctx);
+  return paginate(
+    ctx,
+    `/repos/${repo.fullName}/labels`,
+    [...repo.labels.values()].map((l) => shape.label(repo, ctx.api, l)),
+  );
+});
+
+route("POST", `${R}/labels`, (ctx) => {
+  const repo = repoOf(ctx);
+  const body = bodyObject(ctx);
+  const name = requireString(body, "name");
+  if (repo.labels.has(name.toLowerCase()))
+    throw new HttpError(422, "Validation Failed", [{ resource: "Label", code: "already_exists", field: "name" }]);
+  const label = repo.label(name);
+  if (typeof body.color === "string") label.color = body.color.replace(/^#/, "");
+  if (typeof body.description === "string") label.description = body.description;
+  return ok(shape.label(repo, ctx.api, label), 201);
 });
 
 route("GET", `${R}/releases`, (ctx) => {
@@ -597,7 +633,8 @@ const compiled = routes.map((r) => {
   const names: string[] = [];
   const source = r.template.replace(/\{(\w+)(\+?)\}/g, (_, name: string, plus: string) => {
     names.push(name);
-    return plus ? "(.*)" : "([^/]+)";
+    // Numbers and ids are digits, so /issues/comments is not issue "comments".
+    return plus ? "(.*)" : /(_number|_id)$/.test(name) ? "(\\d+)" : "([^/]+)";
   });
   return { route: r, names, regex: new RegExp(`^${source}$`) };
 });

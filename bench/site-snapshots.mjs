@@ -161,6 +161,9 @@ export async function writeSnapshotHistory(dir, { weeks = 52, issues = 10_000, s
           phase: "weekly",
           labels: i.severity ? [i.severity, "bug"] : ["bug"],
           createdAt: iso(i.opened),
+          triage: i.severity
+            ? null
+            : { state: end - i.opened > DAY ? "breached" : "pending", dueAt: iso(i.opened + DAY) },
           response: i.severity ? { state: "met", dueAt: iso(i.opened + 3600_000) } : null,
           resolution: i.severity
             ? { state: end - i.opened > 7 * DAY ? "breached" : "pending", dueAt: iso(i.opened + 7 * DAY) }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { parseChecklist } from "../../src/checklist/parse.js";
+
+/** (line, checked) pairs of a PR/issue body; "x" = ticked, "o" = unticked. */
+const boxes = (markdown: string, frontMatter = false) =>
+  parseChecklist(markdown, "doc.md", { frontMatter })
+    .items.map((i) => `${i.line}${i.checked ? "x" : "o"}`)
+    .join(" ");
+
+/** The classic checkbox edge cases, each with what github.com renders. */
+const CASES: [name: string, markdown: string, expected: string][] = [
+  ["dash bullet", "- [ ] a\n", "1o"],
+  ["star bullet", "* [x] a\n", "1x"],
+  ["plus bullet", "+ [ ] a\n", "1o"],
+  ["capital X ticks", "- [X] a\n", "1x"],
+  ["no space after marker: text", "- [ ]foo\n", ""],
+  ["marker alone: text", "- [ ]\n", ""],
+  ["marker and trailing space: empty checkbox", "- [ ] \n", "1o"],
+  ["ticked marker and trailing tab: empty checkbox", "- [x]\t\n", "1x"],
+  ["two spaces inside: text", "- [  ] a\n", ""],
+  ["[y] is no tick", "- [y] a\n", ""],
+  ["empty brackets", "- [] a\n", ""],
+  ["tab between brackets", "- [\t] a\n", ""],
+  ["backtick fence", "```\n- [ ] a\n```\n- [x] b\n", "4x"],
+  ["tilde fence with info", "~~~md\n- [ ] a\n~~~\n", ""],
+  ["unclosed fence hides the rest", "```\n- [ ] a\n\n- [ ] b\n", ""],
+  ["indented code", "text\n\n    - [ ] a\n", ""],
+  ["HTML comment block", "<!--\n- [ ] a\n-->\n- [ ] b\n", "4o"],
+  [
+    "mid-line <!-- hides nothing: the next item starts a new block",
+    "- [ ] a <!-- x\n- [ ] b\n-->\n- [x] c\n",
+    "1o 2o 4x",
+  ],
+  ["<!-- opening a line starts a comment block", "- [ ] a\n<!-- x\n- [ ] b\n-->\n- [x] c\n", "1o 5x"],
+  ["HTML block", "<div>\n- [ ] a\n</div>\n", ""],
+  ["HTML block ended by a blank line", "<div>\n\n- [x] a\n\n</div>\n", "3x"],
+  ["details", "<details>\n<summary>More</summary>\n\n- [ ] a\n\n</details>\n", "4o"],
+  ["table cell", "| a |\n| - |\n| - [ ] b |\n", ""],
+  ["nested under a plain bullet", "- plain\n  - [ ] a\n    - [x] b\n", "2o 3x"],
+  ["setext heading underline", "- [ ] a\n\nTitle\n---\n- [x] b\n", "1o 5x"],
+  ["setext underline is no item", "Title\n=====\n- [ ] a\n", "3o"],
+  ["escaped bracket", "- \\[ ] a\n- \\[x] b\n", ""],
+  ["escaped bullet", "\\- [ ] a\n", ""],
+  ["ordered with dot", "1. [ ] a\n2. [x] b\n", "1o 2x"],
+  ["ordered with paren", "1) [X] a\n", "1x"],
+  ["ordered list not at 1 after indented code", "    code\n\n3. [x] a\n", "3x"],
+  ["CRLF", "- [ ] a\r\n- [x] b\r\n", "1o 2x"],
+  ["CR only", "- [ ] a\r- [x] b\r", "1o 2x"],
+  ["BOM", "\uFEFF- [x] a\n", "1x"],
+  ["tab after bullet", "-\t[ ] a\n", "1o"],
+  ["tab-indented nested item", "- [ ] a\n\t- [x] b\n", "1o 2x"],
+  ["blockquote", "> - [ ] a\n> > - [x] b\n", "1o 2x"],
+  ["lazy continuation is text", "- [ ] a\nb - [ ] c\n", "1o"],
+  ["bullet interrupts a paragraph", "text\n- [ ] a\n", "2o"],
+  ["ordered not at 1 cannot interrupt a paragraph", "text\n2. [ ] a\n", ""],
+  ["marker on a later paragraph line is text", "- a\n  [ ] b\n", ""],
+  ["[x] later in the text does not tick", "- [ ] deploy [x] later\n", "1o"],
+  ["link after the marker", "- [ ] [docs](https://x.example)\n", "1o"],
+  ["marker that is a link", "- [x](https://x.example) a\n", ""],
+  ["thematic break between", "- [ ] a\n***\n- [x] b\n", "1o 3x"],
+  ["loose list", "- [ ] a\n\n- [x] b\n", "1o 3x"],
+  ["NBSP after the marker", "- [ ]\u00a0a\n", ""],
+];
+
+describe("classic checkbox edge cases (as github.com renders them)", () => {
+  it("covers at least 30 cases", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CASES)("%s", (_name, markdown, expected) => {
+    expect(boxes(markdown)).toBe(expected);
+  });
+});
+
+describe("front matter", () => {
+  const doc = "---\ntitle: Gate\n---\n- [ ] a\n";
+
+  it("items inside front matter are not checkboxes", () => {
+    expect(boxes("---\ntitle: x\n# - [ ] in yaml comment\n---\n- [x] real\n", true)).toBe("5x");
+  });
+
+  it("in a file, leading --- opens front matter", () => {
+    expect(parseChecklist(doc, "gate.md").frontMatter).toEqual({ title: "Gate" });
+  });
+
+  it("in a PR body (frontMatter: false), --- is a thematic break / setext underline, not front matter", () => {
+    const parsed = parseChecklist("---\n- [ ] a\n---\n- [x] b\n", "pr", { frontMatter: false });
+    expect(parsed.frontMatter).toBeNull();
+    expect(parsed.items.map((i) => [i.line, i.checked, i.headings])).toEqual([
+      [2, false, []],
+      [4, true, []],
+    ]);
+  });
+
+  it("a PR body with YAML-looking text between --- lines keeps its items", () => {
+    expect(boxes("---\ntitle: x\n- [ ] in dashes\n---\n", false)).toBe("3o");
+  });
+});

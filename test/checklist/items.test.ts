@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { decodeDocument, MAX_NESTING } from "../../src/checklist/input.js";
+import { extractOwners, normalizeOwner } from "../../src/checklist/owners.js";
+import { parseChecklist } from "../../src/checklist/parse.js";
+import { InputError } from "../../src/errors.js";
+
+const items = (markdown: string) => parseChecklist(markdown, "gate.md").items;
+const only = (markdown: string) => {
+  const [item, ...rest] = items(markdown);
+  expect(rest).toEqual([]);
+  if (!item) throw new Error("no item");
+  return item;
+};
+
+/** The one-line message an InputError thrown by `fn` prints. */
+function inputError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).format();
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("item text", () => {
+  it("flattens inline markup and collapses whitespace", () => {
+    expect(only("- [ ] **Run**  the `smoke` [tests](https://x.example)\n  on _staging_\n").text).toBe(
+      "Run the smoke tests on staging",
+    );
+  });
+
+  it("excludes nested lists from the parent's text", () => {
+    expect(items("- [ ] parent\n  - [ ] child\n").map((i) => i.text)).toEqual(["parent", "child"]);
+  });
+
+  it("an empty checkbox has empty text", () => {
+    expect(only("- [x] \n")).toMatchObject({ text: "", checked: true });
+  });
+});
+
+describe("owners", () => {
+  it("finds users and teams, lower-cased, without @, in order, once each", () => {
+    expect(only("- [ ] Sign-off @Alice, @acme/Release-Managers and @alice\n").owners).toEqual([
+      "alice",
+      "acme/release-managers",
+    ]);
+  });
+
+  it("e-mail addresses are not owners", () => {
+    expect(only("- [ ] mail ops@example.com or a.b@c.io\n").owners).toEqual([]);
+  });
+
+  it("code spans are not owners", () => {
+    expect(only("- [ ] run `npm publish @scope/pkg` then ping @bob\n").owners).toEqual(["bob"]);
+  });
+
+  it("link targets are not owners, link texts are", () => {
+    expect(only("- [ ] [@carol](https://github.com/@dave)\n").owners).toEqual(["carol"]);
+  });
+
+  it("extractOwners rejects invalid user names", () => {
+    expect(extractOwners("@-bad @bad- @a--b @ok @x/y")).toEqual(["ok", "x/y"]);
+    expect(extractOwners(`@${"a".repeat(40)} @${"b".repeat(39)}`)).toEqual(["b".repeat(39)]);
+    expect(normalizeOwner(" @Alice ")).toBe("alice");
+  });
+});
+
+describe("optional and waived", () => {
+  it("(optional) marks an item optional, case-insensitively", () => {
+    expect(only("- [ ] Load test (Optional)\n").optional).toBe(true);
+    expect(only("- [ ] Load test\n").optional).toBe(false);
+  });
+
+  it("a ticked, struck-through item with an N/A reason is waived; its text is the struck part", () => {
+    expect(only("- [x] ~~Feature freeze~~ N/A: SaaS, no freeze window\n")).toMatchObject({
+      text: "Feature freeze",
+      checked: true,
+      waived: true,
+      waiverReason: "SaaS, no freeze window",
+      waiverMissingReason: false,
+    });
+  });
+
+  it("struck through without a reason is not a waiver", () => {
+    expect(only("- [x] ~~Feature freeze~~\n")).toMatchObject({ waived: false, waiverMissingReason: true });
+    expect(only("- [x] ~~Feature freeze~~ N/A:\n")).toMatchObject({ waived: false, waiverMissingReason: true });
+  });
+
+  it("struck through but unticked is neither waived nor a missing-reason waiver", () => {
+    expect(only("- [ ] ~~Feature freeze~~ N/A: later\n")).toMatchObject({
+      waived: false,
+      waiverMissingReason: false,
+      waiverReason: "later",
+    });
+  });
+
+  it("strike-through later in the text is no waiver", () => {
+    expect(only("- [x] Freeze ~~now~~ N/A: x\n")).toMatchObject({ waived: false, waiverMissingReason: false });
+  });
+});
+
+describe("structure", () => {
+  const doc = parseChecklist(
+    "# Title\n\n## TASK 1\n\n- [ ] one\n  - plain\n    - [x] two\n      - [ ] three\n\n### Sub\n\n- [ ] four\n\n## TASK 2\n- [ ] five\n",
+    "gate.md",
+  );
+
+  it("records 1-based line and column", () => {
+    expect(doc.items.map((i) => [i.line, i.column])).toEqual([
+      [5, 1],
+      [7, 5],
+      [8, 7],
+      [12, 1],
+      [15, 1],
+    ]);
+  });
+
+  it("records the heading path above each item", () => {
+    expect(doc.items.map((i) => i.headings)).toEqual([
+      ["Title", "TASK 1"],
+      ["Title", "TASK 1"],
+      ["Title", "TASK 1"],
+      ["Title", "TASK 1", "Sub"],
+      ["Title", "TASK 2"],
+    ]);
+    expect(doc.firstHeading).toBe("Title");
+  });
+
+  it("records list depth and the nearest enclosing task item (plain bullets are skipped)", () => {
+    expect(doc.items.map((i) => [i.depth, i.parent])).toEqual([
+      [0, null],
+      [2, 5],
+      [3, 7],
+      [0, null],
+      [0, null],
+    ]);
+  });
+
+  it("setext headings and inline markup in headings count", () => {
+    expect(only("Release **v2**\n============\n\n- [ ] a\n").headings).toEqual(["Release v2"]);
+  });
+
+  it("items in a re-read ordered list (after indented code) keep document lines and parents", () => {
+    const [outer, inner] = items("- [ ] outer\n\n      code\n\n  3. [x] inner\n");
+    expect(outer).toMatchObject({ line: 1, depth: 0 });
+    expect(inner).toMatchObject({ line: 5, column: 3, checked: true, text: "inner", depth: 1, parent: 1 });
+  });
+});
+
+describe("front matter errors point at file:line:column", () => {
+  it("bad YAML", () => {
+    expect(inputError(() => items("---\ntitle: [unclosed\n---\n- [ ] a\n"))).toMatch(/^gate\.md:\d+:\d+: invalid YAML/);
+  });
+
+  it("unknown key names the nearest valid one", () => {
+    expect(inputError(() => items("---\ngate: g\ntitel: x\n---\n- [ ] a\n"))).toBe(
+      'gate.md:3:1: unknown key "titel" — did you mean "title"?',
+    );
+    expect(inputError(() => items("---\napplies_to:\n  bases: main\n---\n"))).toMatch(
+      /^gate\.md:3:3: unknown key "applies_to\.bases" — did you mean "base"\?/,
+    );
+  });
+
+  it("wrong type", () => {
+    expect(inputError(() => items("---\ntitle: 5\n---\n"))).toMatch(/^gate\.md:2:8: "title": .*expected string/);
+    expect(inputError(() => items("---\napprovers: ['not a user!']\n---\n"))).toMatch(
+      /^gate\.md:2:13: "approvers\.0": expected @user or @org\/team/,
+    );
+  });
+
+  it("valid front matter is returned normalised", () => {
+    const doc = parseChecklist(
+      "---\ngate: go-live\ntitle: Go-live\nphase: 5\napplies_to:\n  base: main\napprovers: ['@Alice', 'acme/sre']\n---\n- [ ] a\n",
+      "gate.md",
+    );
+    expect(doc.frontMatter).toEqual({
+      gate: "go-live",
+      title: "Go-live",
+      phase: 5,
+      applies_to: { base: ["main"] },
+      approvers: ["alice", "acme/sre"],
+    });
+  });
+});
+
+describe("decodeDocument refuses what is not a UTF-8 text document", () => {
+  const decode = (bytes: Uint8Array) => () => decodeDocument(bytes, "f.md");
+
+  it("empty, NUL, invalid UTF-8 (with its line), too large", () => {
+    expect(inputError(decode(new Uint8Array()))).toMatch(/^f\.md: empty file/);
+    expect(inputError(decode(Buffer.from("- [ ] a\n\0")))).toMatch(/^f\.md:2: binary file/);
+    expect(inputError(decode(Buffer.from("a\n\nb\xff\n", "latin1")))).toMatch(/^f\.md:3: not valid UTF-8/);
+    expect(inputError(decode(new Uint8Array(11 * 1024 * 1024).fill(0x61)))).toMatch(/^f\.md: file is 11\.0 MB/);
+  });
+
+  it("refuses nesting deeper than the limit, on one line or by indentation", () => {
+    const deep = MAX_NESTING + 5;
+    expect(inputError(decode(Buffer.from(`${"- ".repeat(deep)}[ ] x\n`)))).toMatch(/^f\.md:1: lists or quotes nested/);
+    expect(inputError(decode(Buffer.from(`${"> ".repeat(deep)}x\n`)))).toMatch(/^f\.md:1: lists or quotes nested/);
+    const indented = Array.from({ length: deep }, (_, i) => `${"  ".repeat(i)}- [ ] ${i}`).join("\n");
+    expect(inputError(decode(Buffer.from(indented)))).toMatch(/^f\.md:\d+: lists or quotes nested/);
+  });
+
+  it("accepts a BOM and CRLF and keeps the text", () => {
+    expect(decodeDocument(Buffer.from("\uFEFF- [ ] a\r\n"), "f.md")).toBe("- [ ] a\r\n");
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { notesFromLabels, parseNotes } from "../../src/report/notes.js";
 
@@ -41,6 +43,13 @@ describe("weekly notes", () => {
       focus: [],
     });
     expect(parseNotes("")).toEqual({ highlights: [], challenges: [], focus: [] });
+  });
+
+  it("reads nothing from the untouched template, something once filled in", () => {
+    const template = readFileSync(join(import.meta.dirname, "../../templates/report.md"), "utf8");
+    expect(parseNotes(template)).toEqual({ highlights: [], challenges: [], focus: [] });
+    const filled = template.replace("- [The second]", "- Windows CI");
+    expect(parseNotes(filled).focus).toEqual(["Windows CI"]);
   });
 
   it("takes labeled issues and PRs active in the week", () => {

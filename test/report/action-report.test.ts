@@ -1,0 +1,188 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseSnapshot } from "../../src/snapshot/parse.js";
+import { World } from "../support/fake-github/model.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
+
+// The built Action (`npm run build`) run as a workflow runner would, against the fake GitHub.
+const ACTION = process.env.LAUNCHGATE_ACTION ?? join(import.meta.dirname, "../../dist/index.js");
+const BRANCH = "refs/heads/launchgate-data";
+/** Repository-wide list endpoints the fake does not serve yet, answered here. */
+const EXTRA: Record<string, unknown> = {
+  "/repos/acme/caro/issues/comments": [],
+  "/repos/acme/caro/issues/events": [],
+  "/repos/acme/caro": {
+    id: 1,
+    name: "caro",
+    full_name: "acme/caro",
+    stargazers_count: 12,
+    html_url: "https://github.com/acme/caro",
+  },
+};
+
+let server: FakeGitHub | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(): Promise<FakeGitHub> {
+  const world = new World();
+  const repo = world.repo("acme/caro");
+  repo.commit("main", {
+    author: "alice",
+    files: {
+      ".github/launchgate.yml": "launch:\n  date: 2026-11-10\n  timezone: America/New_York\n",
+      "launch/notes/2026-W47.md": "## Highlights\n- Hotfix shipped\n",
+    },
+  });
+  repo.addIssue({ number: 1, title: "Crash on start", user: "bob", labels: ["P0"], createdAt: "2026-11-12T10:00:00Z" });
+  repo.addIssue({
+    number: 2,
+    title: "Slow",
+    user: "bob",
+    labels: ["P1"],
+    state: "closed",
+    createdAt: "2026-11-11T10:00:00Z",
+    closedAt: "2026-11-18T10:00:00Z",
+  });
+  server = await startFakeGitHub(world, {
+    transform: (method, path, reply) =>
+      method === "GET" && path in EXTRA ? { status: 200, body: EXTRA[path] } : reply,
+  });
+  return server;
+}
+
+interface Run {
+  code: number | null;
+  outputs: Record<string, string>;
+  summary: string;
+  stderr: string;
+}
+
+function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), "launchgate-report-action-"));
+  const output = join(dir, "output.txt");
+  const summary = join(dir, "summary.md");
+  const event = join(dir, "event.json");
+  writeFileSync(output, "");
+  writeFileSync(summary, "");
+  writeFileSync(event, JSON.stringify({ repository: { full_name: "acme/caro", default_branch: "main" } }));
+  const sha = s.world.repo("acme/caro").refs.get("refs/heads/main") ?? "";
+  const env = {
+    PATH: process.env.PATH ?? "",
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: "workflow_dispatch",
+    GITHUB_EVENT_PATH: event,
+    GITHUB_API_URL: s.url,
+    GITHUB_GRAPHQL_URL: s.graphqlUrl,
+    GITHUB_REPOSITORY: "acme/caro",
+    GITHUB_SHA: sha,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: dir,
+    INPUT_TOKEN: "write-token",
+    INPUT_MODE: "report",
+    INPUT_WEEK: week,
+    LAUNCHGATE_NOW: now,
+  };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
+    let stderr = "";
+    child.stdout.on("data", () => {});
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    child.on("close", (code) => {
+      const outputs: Record<string, string> = {};
+      // @actions/core writes `name<<DELIM\nvalue\nDELIM`.
+      for (const m of readFileSync(output, "utf8").matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+        outputs[m[1] as string] = m[3] as string;
+      resolve({ code, outputs, summary: readFileSync(summary, "utf8"), stderr });
+    });
+  });
+}
+
+function branchFiles(s: FakeGitHub): Map<string, string> {
+  const repo = s.world.repo("acme/caro");
+  const head = repo.refs.get(BRANCH);
+  if (!head) return new Map();
+  const tree = repo.tree(repo.commits.get(head)?.tree as string);
+  return new Map([...tree].map(([path, sha]) => [path, (repo.blobs.get(sha) as Buffer).toString("utf8")]));
+}
+
+describe("Action mode report (built dist/index.js against the fake GitHub)", () => {
+  it("stores the week's snapshot on the data branch, writes the job summary and outputs", async () => {
+    const s = await start();
+    const mainBefore = s.world.repo("acme/caro").refs.get("refs/heads/main");
+    const run = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
+    expect(run.stderr).not.toMatch(/::error/);
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ week: "2026-W47", status: "red" });
+    const stored = parseSnapshot(readFileSync(run.outputs["snapshot-path"] as string, "utf8"), "output");
+    expect(stored.issues.bySeverity.P0.open).toBe(1);
+    expect(stored.issues.bySeverity.P1.fixed).toBe(1);
+    expect(stored.stars.total).toBe(12);
+    expect(stored.notes).toMatchObject({ highlights: ["Hotfix shipped"], source: "notes-file" });
+    const files = branchFiles(s);
+    expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W47.json"]);
+    expect(parseSnapshot(files.get("snapshots/2026-W47.json") as string, "branch")).toEqual(stored);
+    expect(run.summary).toContain("# Week 2 Post-Launch Report (2026-W47)");
+    expect(s.world.repo("acme/caro").refs.get("refs/heads/main")).toBe(mainBefore);
+    // Every response the fake served matched GitHub's OpenAPI description; only the routes answered here are missing.
+    expect(
+      s.problems.filter(
+        (p) =>
+          !(
+            p.kind === "unimplemented" &&
+            Object.keys(EXTRA).some((e) => p.request.includes(`${e}?`) || p.request.endsWith(e))
+          ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("loses nothing when runs for different weeks and the same week write at once", async () => {
+    const s = await start();
+    const runs = await Promise.all([
+      runAction(s, "2026-W46", "2026-11-20T22:00:00Z"),
+      runAction(s, "2026-W47", "2026-11-20T22:00:00Z"),
+      runAction(s, "2026-W47", "2026-11-20T23:00:00Z"),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    const files = branchFiles(s);
+    expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W46.json", "snapshots/2026-W47.json"]);
+    const w47 = parseSnapshot(files.get("snapshots/2026-W47.json") as string, "branch");
+    expect(["2026-11-20T22:00:00.000Z", "2026-11-20T23:00:00.000Z"]).toContain(w47.generatedAt);
+  });
+
+  it("fetches only what changed since the cached run on the next run", async () => {
+    const s = await start();
+    expect((await runAction(s, "2026-W46", "2026-11-13T22:00:00Z")).code).toBe(0);
+    const first = s.log.length;
+    s.world
+      .repo("acme/caro")
+      .addIssue({ number: 3, title: "New P1", user: "carol", labels: ["P1"], createdAt: "2026-11-17T10:00:00Z" });
+    const second = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
+    expect(second.code).toBe(0);
+    const issueLists = s.log.slice(first).filter((r) => r.method === "GET" && r.path === "/repos/acme/caro/issues");
+    expect(issueLists.map((r) => new URLSearchParams(r.query).get("since"))).toEqual(["2026-11-13T21:59:00.000Z"]);
+    const w47 = parseSnapshot(branchFiles(s).get("snapshots/2026-W47.json") as string, "branch");
+    expect(w47.previousWeek).toBe("2026-W46");
+    expect(w47.issues.bySeverity.P1.new).toBe(1);
+    expect(w47.issues.open.map((i) => i.number)).toEqual([1, 3]);
+  });
+
+  it("leaves the branch as it was when the run dies before the ref update", async () => {
+    const s = await start();
+    expect((await runAction(s, "2026-W46", "2026-11-20T22:00:00Z")).code).toBe(0);
+    const before = s.world.repo("acme/caro").refs.get(BRANCH);
+    s.faults.push({ method: "PATCH", path: "/repos/acme/caro/git/refs/**", reset: true });
+    const killed = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
+    expect(killed.code).not.toBe(0);
+    expect(s.world.repo("acme/caro").refs.get(BRANCH)).toBe(before);
+    expect([...branchFiles(s).keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W46.json"]);
+  });
+});

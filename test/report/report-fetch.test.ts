@@ -25,6 +25,9 @@ const comments = Array.from({ length: 400 }, (_, i) => ({
   created_at: at(i * 2.5),
   updated_at: at(i * 2.5),
 }));
+const releases = [
+  { id: 1, tag_name: "v1", created_at: at(0), published_at: at(0), assets: [{ name: "a", download_count: 7 }] },
+];
 const events = Array.from({ length: 600 }, (_, i) => ({
   id: i + 1,
   event: "labeled",
@@ -45,9 +48,7 @@ beforeAll(async () => {
       "/repos/acme/caro/issues": issues,
       "/repos/acme/caro/issues/comments": comments,
       "/repos/acme/caro/issues/events": events,
-      "/repos/acme/caro/releases": [
-        { id: 1, tag_name: "v1", created_at: at(0), published_at: at(0), assets: [{ name: "a", download_count: 7 }] },
-      ],
+      "/repos/acme/caro/releases": releases,
     };
     res.setHeader("content-type", "application/json");
     if (u.pathname === "/repos/acme/caro") {

@@ -82,6 +82,16 @@ const issueSpec = z.strictObject({
   closed_at: z.string().optional(),
   edits: z.array(editSpec).optional(),
   comments: z.array(z.strictObject({ user: z.string(), body: z.string(), at: z.string().optional() })).default([]),
+  events: z
+    .array(
+      z.strictObject({
+        event: z.string(),
+        label: z.string().optional(),
+        actor: z.string().optional(),
+        at: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 const releaseSpec = z.strictObject({
@@ -311,8 +321,18 @@ export function buildWorld(spec: ScenarioSpec): World {
       ...(issue.updated_at ? { updatedAt: issue.updated_at } : {}),
       ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
       ...(issue.edits ? { edits: edits(issue.edits, `issues[${issue.number}]`) } : {}),
+      labelEventsGiven: issue.events.flatMap((e) => (e.label ? [e.label.toLowerCase()] : [])),
     });
     addComments(created.number, issue.comments);
+    for (const e of issue.events)
+      repo.events.push({
+        id: world.nextId(),
+        issue: created.number,
+        event: e.event,
+        actor: e.actor ?? issue.user,
+        ...(e.label ? { label: e.label } : {}),
+        createdAt: e.at ?? world.tick(),
+      });
   }
   for (const pull of spec.pulls) {
     for (const ref of [pull.base, pull.head])

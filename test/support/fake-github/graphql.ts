@@ -1,6 +1,7 @@
 import { schema as githubSchemaSource } from "@octokit/graphql-schema";
 import { buildSchema, type GraphQLSchema, graphql, parse, validate } from "graphql";
 import type { Issue, Repository, TokenInfo, User, World } from "./model.js";
+import { authorAssociation } from "./shapes.js";
 
 /**
  * POST /graphql, executed by graphql-js against GitHub's real public schema
@@ -73,12 +74,13 @@ function actor(world: World, login: string | null | undefined) {
   };
 }
 
+function labelNode(repo: Repository, name: string) {
+  const l = repo.label(name);
+  return { __typename: "Label", id: String(l.id), name: l.name, color: l.color, description: l.description };
+}
+
 function labelsOf(repo: Repository, issue: Issue) {
-  return (args: PageArgs) =>
-    connection(issue.labels, args, (name) => {
-      const l = repo.label(name);
-      return { __typename: "Label", id: String(l.id), name: l.name, color: l.color, description: l.description };
-    });
+  return (args: PageArgs) => connection(issue.labels, args, (name) => labelNode(repo, name));
 }
 
 function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
@@ -104,6 +106,25 @@ function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
     closed: issue.state === "closed",
     state: issue.state === "open" ? "OPEN" : issue.pull?.merged ? "MERGED" : "CLOSED",
     author: actor(world, issue.user),
+    authorAssociation: authorAssociation(repo, issue.user),
+    timelineItems: (args: PageArgs & { itemTypes?: string[]; since?: string }) =>
+      connection(
+        repo.events
+          .filter((e) => e.issue === issue.number && (!args.since || e.createdAt >= args.since))
+          .map((e) => ({ ...e, type: `${e.event.toUpperCase()}_EVENT` }))
+          .filter((e) => !args.itemTypes || args.itemTypes.includes(e.type)),
+        args,
+        (e) => ({
+          __typename: e.type
+            .toLowerCase()
+            .replace(/(^|_)(\w)/g, (_m: string, _s: string, c: string) => c.toUpperCase())
+            .replace(/event$/i, "Event"),
+          id: Buffer.from(`${e.event}:${e.id}`).toString("base64"),
+          createdAt: e.createdAt,
+          actor: actor(world, e.actor),
+          ...(e.label ? { label: labelNode(repo, e.label) } : {}),
+        }),
+      ),
     lastEditedAt: issue.edits.length > 1 ? issue.edits.at(-1)?.editedAt : null,
     editor: issue.edits.length > 1 ? actor(world, issue.edits.at(-1)?.editor) : null,
     labels: labelsOf(repo, issue),
@@ -116,6 +137,7 @@ function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
           id: Buffer.from(`IssueComment:${c.id}`).toString("base64"),
           databaseId: c.id,
           author: actor(world, c.user),
+          authorAssociation: authorAssociation(repo, c.user),
           body: c.body,
           bodyText: c.body,
           createdAt: c.createdAt,

@@ -331,6 +331,8 @@ export class Repository {
     createdAt?: string;
     updatedAt?: string;
     closedAt?: string | null;
+    /** Labels (lower-case) whose events the caller records itself: no automatic creation event. */
+    labelEventsGiven?: string[];
   }): Issue {
     const number = issue.number ?? Math.max(0, ...this.issues.keys()) + 1;
     const createdAt = issue.createdAt ?? this.world.tick();
@@ -354,6 +356,17 @@ export class Repository {
       edits,
     };
     this.issues.set(number, created);
+    // GitHub records a labeled event for every label applied when the issue is opened.
+    for (const label of created.labels)
+      if (!(issue.labelEventsGiven ?? []).includes(label.toLowerCase()))
+        this.events.push({
+          id: this.world.nextId(),
+          issue: number,
+          event: "labeled",
+          actor: issue.user,
+          label,
+          createdAt,
+        });
     return created;
   }
 

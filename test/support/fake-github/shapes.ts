@@ -302,11 +302,12 @@ export function label(repo: Repository, api: string, l: Label) {
   };
 }
 
-function authorAssociation(repo: Repository, login: string): string {
+/** OWNER for the repository owner, MEMBER for collaborators above read, else NONE. */
+export function authorAssociation(repo: Repository, login: string): string {
   const permission = repo.collaborators.get(login.toLowerCase());
   if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
   if (permission && permission !== "read") return "MEMBER";
-  return "CONTRIBUTOR";
+  return "NONE";
 }
 
 export function issue(repo: Repository, api: string, i: Issue) {

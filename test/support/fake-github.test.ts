@@ -232,8 +232,16 @@ describe("fake GitHub contract checks", () => {
     expect((await call(s, "GET", "/repos/acme/shop/labels")).status).toBe(200);
     const all = (await call(s, "GET", "/repos/acme/shop/issues/comments?since=2000-01-01T00:00:00Z")).json as unknown[];
     expect(all).toHaveLength(1);
-    const events = (await call(s, "GET", "/repos/acme/shop/issues/20/events")).json as { event: string }[];
-    expect(events.map((e) => e.event)).toEqual(["labeled", "unlabeled"]);
+    const events = (await call(s, "GET", "/repos/acme/shop/issues/20/events")).json as {
+      event: string;
+      label: { name: string };
+    }[];
+    // P1 was applied when the issue was opened, as GitHub records it.
+    expect(events.map((e) => `${e.event} ${e.label.name}`)).toEqual([
+      "labeled P1",
+      "labeled needs-triage",
+      "unlabeled P1",
+    ]);
     const issues = (await call(s, "GET", "/repos/acme/shop/issues?labels=needs-triage")).json as { number: number }[];
     expect(issues.map((i) => i.number)).toEqual([20]);
     expect(s.problems).toEqual([]);

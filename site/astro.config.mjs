@@ -21,6 +21,8 @@ export default defineConfig({
   outDir: process.env.LAUNCHGATE_OUT || "./dist",
   cacheDir: process.env.LAUNCHGATE_CACHE || "./node_modules/.astro",
   trailingSlash: "ignore",
+  // Compression drops the line breaks between inline elements, gluing words together ("Passed:2 / 2").
+  compressHTML: false,
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },
   vite: {

@@ -46,6 +46,11 @@ describe("lineChart", () => {
 
   it("keeps the x labels in week order", () => {
     expect(chart.xTicks.map((t) => t.label)).toEqual(["W1", "W2", "W3"]);
+    const many = lineChart(
+      Array.from({ length: 20 }, (_, i) => `W${i + 1}`),
+      [],
+    );
+    expect(many.xTicks.map((t) => t.label)).toEqual(["W2", "W5", "W8", "W11", "W14", "W17", "W20"]);
     expect(chart.xTicks.map((t) => t.x)).toEqual([...chart.xTicks.map((t) => t.x)].sort((a, b) => a - b));
   });
 });

@@ -51,7 +51,8 @@ export function lineChart(
     width: size.width,
     height: size.height,
     plot,
-    xTicks: labels.flatMap((label, i) => (i % step === 0 || i === labels.length - 1 ? [{ x: at(i), label }] : [])),
+    // Counted back from the newest week, so the latest week always has its label and none overlap.
+    xTicks: labels.flatMap((label, i) => ((labels.length - 1 - i) % step === 0 ? [{ x: at(i), label }] : [])),
     yTicks: y.ticks(5).map((value) => ({ y: y(value), label: format(value) })),
     lines: series.map((s) => ({
       name: s.name,

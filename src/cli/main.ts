@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
   criteria: () => import("./commands/criteria.js"),
   report: () => import("./commands/report.js"),
   site: () => import("./commands/site.js"),
+  init: () => import("./commands/init.js"),
+  doctor: () => import("./commands/doctor.js"),
 };
 
 function helpText(): string {

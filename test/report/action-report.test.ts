@@ -37,6 +37,7 @@ async function start(): Promise<FakeGitHub> {
     files: {
       ".github/launchgate.yml": "launch:\n  date: 2026-11-10\n  timezone: America/New_York\n",
       "launch/notes/2026-W47.md": "## Highlights\n- Hotfix shipped\n",
+      "launch/metrics.csv": "metric,at,value\nerror_rate,2026-11-19T10:00:00Z,6\n",
     },
   });
   repo.addIssue({ number: 1, title: "Crash on start", user: "bob", labels: ["P0"], createdAt: "2026-11-12T10:00:00Z" });
@@ -87,6 +88,7 @@ function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
     INPUT_TOKEN: "write-token",
     INPUT_MODE: "report",
     INPUT_WEEK: week,
+    INPUT_METRICS: "launch/metrics.csv",
     LAUNCHGATE_NOW: now,
   };
   return new Promise((resolve) => {
@@ -126,6 +128,7 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     expect(stored.issues.bySeverity.P0.open).toBe(1);
     expect(stored.issues.bySeverity.P1.fixed).toBe(1);
     expect(stored.stars.total).toBe(12);
+    expect(stored.status.reasons.map((r) => r.rule)).toEqual(["open-p0", "must-have:error_rate", "target:community_pulls"]);
     expect(stored.notes).toMatchObject({ highlights: ["Hotfix shipped"], source: "notes-file" });
     const files = branchFiles(s);
     expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W47.json"]);

@@ -7,6 +7,8 @@ import { createClient, type GitHubClient } from "../../github/client.js";
 import { getFile, type Repo } from "../../github/contents.js";
 import { type DataFile, readBlob, readBranch, writeFiles } from "../../github/data-branch.js";
 import { CACHE_PATH, fetchReportData, parseCache } from "../../github/report-fetch.js";
+import { parseMetrics } from "../../metrics/parse.js";
+import type { MetricsData } from "../../metrics/types.js";
 import { buildWeekSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
 import { renderReport } from "../../report/markdown.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
@@ -19,7 +21,8 @@ import { loadBaseConfig } from "../gate/load-config.js";
 /**
  * Report mode (`schedule` / `workflow_dispatch`): fetch what changed since the last run, build the
  * week's snapshot (and, with `backfill: true`, earlier weeks that have none), store them with the
- * fetch cache in one commit on the data branch, and publish the report as the job summary.
+ * fetch cache in one commit on the data branch, and publish the report as the job summary. Input
+ * `metrics` names a metrics file in the repository.
  * Outputs `week`, `status` and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 
@@ -32,6 +35,7 @@ export async function run(ctx: ActionContext): Promise<void> {
   const weekId = weekInput(core.getInput("week"), now, config);
   const backfill = core.getInput("backfill").trim().toLowerCase() === "true";
   const branch = config.report.data_branch;
+  const metrics = await readMetrics(client, ctx.repo, ctx.sha || "HEAD", core.getInput("metrics").trim());
 
   const state = await readBranch(client, ctx.repo, branch);
   const snapshotWeeks = new Map<string, string>();
@@ -56,7 +60,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     events: fetched.cache.events,
     pulls: fetched.pulls,
     releases: fetched.cache.releases,
-    metrics: null,
+    metrics,
     stars: fetched.stars,
     gates: [],
     notes: await readNotes(client, ctx.repo, ctx.sha || "HEAD", config, [...missing, weekId]),
@@ -109,6 +113,18 @@ async function newestBefore(
   if (!before) return null;
   const path = `snapshots/${before}.json`;
   return parseSnapshot(await readBlob(client, repo, weeks.get(before) as string, path), path);
+}
+
+/** The metrics file named by the `metrics` input, from the workflow's commit; null without the input. */
+async function readMetrics(client: GitHubClient, repo: Repo, ref: string, path: string): Promise<MetricsData | null> {
+  if (!path) return null;
+  const file = await getFile(client, repo, path, ref);
+  if (!file)
+    throw new InputError(`no metrics file at ${ref.slice(0, 7)}`, {
+      file: path,
+      fix: "commit it or fix the metrics input",
+    });
+  return parseMetrics(new TextDecoder().decode(file.bytes), path);
 }
 
 async function readNotes(

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { resolveMode } from "../../src/action/context.js";
+import { parseConfig } from "../../src/config/load.js";
+import {
+  type Check,
+  checkConfig,
+  checkGateFile,
+  checkGateMatches,
+  checkWorkflow,
+  EVENT_MODES,
+  formatCheck,
+  gateLocations,
+  roleOfUses,
+} from "../../src/init/doctor.js";
+
+const config = parseConfig("", "c.yml");
+const failures = (checks: Check[]) => checks.filter((c) => c.status === "fail").map(formatCheck);
+
+const gateWorkflow = (extra: { permissions?: string; types?: string; on?: string; uses?: string } = {}) => `
+name: gate
+on:
+${extra.on ?? `  pull_request:\n    types: ${extra.types ?? "[opened, edited, synchronize, reopened, labeled, unlabeled]"}\n  merge_group:`}
+permissions:
+${extra.permissions ?? "  contents: read\n  checks: write\n  pull-requests: write"}
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${extra.uses ?? "launchgate/launchgate@v1"}
+`;
+
+describe("doctor: config and gates", () => {
+  it("reports a YAML error with its line:column", () => {
+    const { checks, config } = checkConfig("gates:\n  - a.md\n release: x\n");
+    expect(config).toBeNull();
+    expect(failures(checks)[0]).toMatch(/^✗ \.github\/launchgate\.yml:3:\d+: invalid YAML/);
+  });
+
+  it("names an unknown key and the nearest valid one", () => {
+    const { checks } = checkConfig("# yaml-language-server: $schema=x\ngatez: []\n");
+    expect(failures(checks)).toEqual(['✗ .github/launchgate.yml:2:1: unknown key "gatez" — did you mean "gates"?']);
+  });
+
+  it("passes a valid config and warns without the schema comment", () => {
+    expect(checkConfig("# yaml-language-server: $schema=x\npr_body: off\n").checks.map((c) => c.status)).toEqual([
+      "pass",
+    ]);
+    expect(checkConfig("pr_body: off\n").checks.map((c) => c.status)).toEqual(["pass", "warn"]);
+    expect(checkConfig(null).checks.map((c) => c.status)).toEqual(["warn"]);
+  });
+
+  it("expands gate globs below their literal prefix and flags entries that match nothing", () => {
+    const [location] = gateLocations(config);
+    expect(location?.root).toBe(".github/gates");
+    expect(location?.matches(".github/gates/a.md")).toBe(true);
+    expect(location?.matches(".github/gates/sub/a.md")).toBe(false);
+    expect(checkGateMatches(location!, [])?.message).toBe('gates: ".github/gates/*.md" matches no file');
+    const literal = gateLocations(parseConfig("gates: [docs/gate.md]", "c"))[0];
+    expect(checkGateMatches(literal!, [])).toMatchObject({ status: "fail", message: "gates: docs/gate.md not found" });
+  });
+
+  it("parses gate files and reports their errors", () => {
+    const ok = checkGateFile("g.md", new TextEncoder().encode("- [ ] one\n- [x] two\n"));
+    expect(ok).toEqual({ status: "pass", message: "gate g.md: 2 items" });
+    expect(formatCheck(checkGateFile("g.md", new TextEncoder().encode("no items\n")))).toMatch(
+      /^✗ g\.md: no task list items/,
+    );
+  });
+});
+
+describe("doctor: workflows", () => {
+  it("keeps the auto-mode table equal to the Action's", () => {
+    for (const [event, mode] of Object.entries(EVENT_MODES)) expect(resolveMode("auto", event)).toBe(mode);
+    expect(() => resolveMode("auto", "push")).toThrow();
+    expect(EVENT_MODES.push).toBeUndefined();
+  });
+
+  it("recognises launchgate's action, its site action, deploy-pages and the dogfood ./", () => {
+    expect(roleOfUses("launchgate/launchgate@v1", false)).toBe("action");
+    expect(roleOfUses("my-fork/launchgate@main", false)).toBe("action");
+    expect(roleOfUses("launchgate/launchgate/site@v1", false)).toBe("site");
+    expect(roleOfUses("actions/deploy-pages@v4", false)).toBe("pages");
+    expect(roleOfUses("actions/checkout@v4", false)).toBeNull();
+    expect(roleOfUses("./", false)).toBeNull();
+    expect(roleOfUses("./", true)).toBe("action");
+    expect(roleOfUses("./site", true)).toBe("site");
+    expect(roleOfUses("./other", true)).toBeNull();
+  });
+
+  it("passes a least-privilege gate workflow", () => {
+    const report = checkWorkflow("w.yml", gateWorkflow(), { config, localAction: false });
+    expect(report.usesLaunchgate).toBe(true);
+    expect(report.modes).toEqual(["gate"]);
+    expect(failures(report.checks)).toEqual([]);
+  });
+
+  it("names a missing permission, its job line and why it is needed", () => {
+    const report = checkWorkflow("w.yml", gateWorkflow({ permissions: "  contents: read\n  pull-requests: write" }), {
+      config,
+      localAction: false,
+    });
+    expect(failures(report.checks)).toEqual([
+      "✗ w.yml:11: job gate lacks checks: write (the check run) — add `checks: write` to its permissions",
+    ]);
+  });
+
+  it("fails a job without any permissions block and accepts write-all", () => {
+    const none = gateWorkflow().replace(/permissions:\n( {2}.*\n)+/, "");
+    expect(failures(checkWorkflow("w.yml", none, { config, localAction: false }).checks)[0]).toMatch(
+      /job gate sets no permissions.*add `permissions: \{ checks: write, contents: read, pull-requests: write \}`/,
+    );
+    const all = gateWorkflow({ permissions: "" }).replace(/permissions:\n/, "permissions: write-all\n");
+    expect(failures(checkWorkflow("w.yml", all, { config, localAction: false }).checks)).toEqual([]);
+  });
+
+  it("needs pull-requests: write only with the sticky comment", () => {
+    const text = `${gateWorkflow({ permissions: "  contents: read\n  checks: write\n  pull-requests: read" })}        with: { comment: false }\n`;
+    expect(failures(checkWorkflow("w.yml", text, { config, localAction: false }).checks)).toEqual([]);
+  });
+
+  it("fails a gate that does not re-run on description edits or labels", () => {
+    const report = checkWorkflow("w.yml", gateWorkflow({ types: "[opened, synchronize, reopened]" }), {
+      config,
+      localAction: false,
+    });
+    expect(failures(report.checks)[0]).toMatch(/pull_request does not run on edited .*labeled .*unlabeled/);
+    const noTypes = gateWorkflow({ on: "  pull_request:" });
+    expect(failures(checkWorkflow("w.yml", noTypes, { config, localAction: false }).checks)[0]).toMatch(/edited/);
+    const bodyOff = parseConfig("pr_body: off\nrelease: { labels: [] }\n", "c");
+    expect(failures(checkWorkflow("w.yml", noTypes, { config: bodyOff, localAction: false }).checks)).toEqual([]);
+  });
+
+  it("fails a pull_request_target workflow that checks out the PR head", () => {
+    const text = gateWorkflow({
+      on: "  pull_request_target:\n    types: [opened, edited, synchronize, reopened, labeled, unlabeled]",
+    }).replace(
+      "      - uses: launchgate",
+      "      - uses: actions/checkout@v4\n        with: { ref: '${{ github.event.pull_request.head.sha }}' }\n      - uses: launchgate",
+    );
+    expect(failures(checkWorkflow("w.yml", text, { config, localAction: false }).checks)[0]).toMatch(
+      /pull_request_target with a checkout of the PR head/,
+    );
+  });
+
+  it("fails a triage workflow whose schedule would run the report in auto mode", () => {
+    const text = `on:\n  issues:\n  schedule: [{ cron: "0 * * * *" }]\npermissions: { contents: write, issues: write, pull-requests: read }\njobs:\n  t:\n    steps:\n      - uses: launchgate/launchgate@v1\n`;
+    const report = checkWorkflow("t.yml", text, { config, localAction: false });
+    expect(report.modes.sort()).toEqual(["report", "triage"]);
+    expect(failures(report.checks)).toEqual([
+      "✗ t.yml:6: job t: on schedule, mode auto runs the weekly report, not the triage sweep — set `with: mode: triage`",
+    ]);
+  });
+
+  it("checks the Pages deployment's permissions", () => {
+    const text = `on: { schedule: [{ cron: "0 0 * * 5" }] }\npermissions: {}\njobs:\n  deploy:\n    permissions: { pages: write }\n    steps:\n      - uses: actions/deploy-pages@v4\n`;
+    expect(failures(checkWorkflow("w.yml", text, { config, localAction: false }).checks)[0]).toMatch(
+      /job deploy lacks id-token: write/,
+    );
+  });
+
+  it("ignores workflows that do not use launchgate, and reports broken ones that do", () => {
+    const ci = checkWorkflow("ci.yml", "on: push\njobs:\n  t:\n    steps:\n      - run: npm test\n", {
+      config,
+      localAction: false,
+    });
+    expect(ci).toEqual({ usesLaunchgate: false, modes: [], checks: [] });
+    const broken = checkWorkflow(
+      "w.yml",
+      "on: push\njobs:\n  t:\n    steps:\n      - uses: launchgate/launchgate@v1\n   bad: [\n",
+      {
+        config,
+        localAction: false,
+      },
+    );
+    expect(failures(broken.checks)[0]).toMatch(/^✗ w\.yml:\d+:\d+: invalid YAML/);
+  });
+});

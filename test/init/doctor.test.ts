@@ -51,12 +51,14 @@ describe("doctor: config and gates", () => {
 
   it("expands gate globs below their literal prefix and flags entries that match nothing", () => {
     const [location] = gateLocations(config);
-    expect(location?.root).toBe(".github/gates");
-    expect(location?.matches(".github/gates/a.md")).toBe(true);
-    expect(location?.matches(".github/gates/sub/a.md")).toBe(false);
-    expect(checkGateMatches(location!, [])?.message).toBe('gates: ".github/gates/*.md" matches no file');
-    const literal = gateLocations(parseConfig("gates: [docs/gate.md]", "c"))[0];
-    expect(checkGateMatches(literal!, [])).toMatchObject({ status: "fail", message: "gates: docs/gate.md not found" });
+    if (!location) throw new Error("no default gate location");
+    expect(location.root).toBe(".github/gates");
+    expect(location.matches(".github/gates/a.md")).toBe(true);
+    expect(location.matches(".github/gates/sub/a.md")).toBe(false);
+    expect(checkGateMatches(location, [])?.message).toBe('gates: ".github/gates/*.md" matches no file');
+    const [literal] = gateLocations(parseConfig("gates: [docs/gate.md]", "c"));
+    if (!literal) throw new Error("no gate location");
+    expect(checkGateMatches(literal, [])).toMatchObject({ status: "fail", message: "gates: docs/gate.md not found" });
   });
 
   it("parses gate files and reports their errors", () => {
@@ -135,7 +137,7 @@ describe("doctor: workflows", () => {
       on: "  pull_request_target:\n    types: [opened, edited, synchronize, reopened, labeled, unlabeled]",
     }).replace(
       "      - uses: launchgate",
-      "      - uses: actions/checkout@v4\n        with: { ref: '${{ github.event.pull_request.head.sha }}' }\n      - uses: launchgate",
+      `      - uses: actions/checkout@v4\n        with: { ref: '$\{{ github.event.pull_request.head.sha }}' }\n      - uses: launchgate`,
     );
     expect(failures(checkWorkflow("w.yml", text, { config, localAction: false }).checks)[0]).toMatch(
       /pull_request_target with a checkout of the PR head/,

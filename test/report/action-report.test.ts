@@ -128,7 +128,11 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     expect(stored.issues.bySeverity.P0.open).toBe(1);
     expect(stored.issues.bySeverity.P1.fixed).toBe(1);
     expect(stored.stars.total).toBe(12);
-    expect(stored.status.reasons.map((r) => r.rule)).toEqual(["open-p0", "must-have:error_rate", "target:community_pulls"]);
+    expect(stored.status.reasons.map((r) => r.rule)).toEqual([
+      "open-p0",
+      "must-have:error_rate",
+      "target:community_pulls",
+    ]);
     expect(stored.notes).toMatchObject({ highlights: ["Hotfix shipped"], source: "notes-file" });
     const files = branchFiles(s);
     expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W47.json"]);

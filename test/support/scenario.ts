@@ -225,8 +225,9 @@ function applyReplace(text: string, replace: Record<string, string>, where: stri
   return out;
 }
 
-/** Builds the fake's model from a scenario. */
-export function buildWorld(spec: ScenarioSpec): World {
+/** Builds the fake's model from a scenario (the spec itself is left untouched). */
+export function buildWorld(input: ScenarioSpec): World {
+  const spec = structuredClone(input);
   const world = new World(spec.now);
   for (const [login, u] of Object.entries(spec.users)) {
     const user = world.user(login, u.type);

@@ -164,6 +164,14 @@ describe("launchgate doctor (built CLI)", () => {
     );
   });
 
+  it("passes on launchgate's own repository (the dogfood workflows use ./)", async () => {
+    const { code, stdout } = await cli("doctor", "--dir", root);
+    expect(stdout).toContain("✓ gate .github/gates/release.md");
+    expect(stdout).toMatch(/✓ \.github\/workflows\/launchgate-gate\.yml:\d+: job gate permissions/);
+    expect(stdout).toMatch(/✓ \.github\/workflows\/launchgate-triage\.yml:\d+: job triage permissions/);
+    expect(code).toBe(0);
+  });
+
   it("fails a repository without any launchgate workflow", async () => {
     const dir = await clone();
     const { code, stdout } = await cli("doctor", "--dir", dir);

@@ -45,7 +45,7 @@ export function resolveMode(input: string, eventName: string): Mode {
   if (!mode) {
     throw new InputError(`no mode for the "${eventName}" event`, {
       file: "action input mode",
-      fix: `set mode: gate, triage or report, or run on ${Object.keys(EVENT_MODES).join(", ")}`,
+      fix: `set mode: gate, triage, report or criteria, or run on ${Object.keys(EVENT_MODES).join(", ")}`,
     });
   }
   return mode;

@@ -67,7 +67,8 @@ const severities = [
 function severity() {
   let r = random();
   for (const [label, weight] of severities) {
-    if ((r -= weight) < 0) return label;
+    r -= weight;
+    if (r < 0) return label;
   }
   return null;
 }

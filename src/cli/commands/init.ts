@@ -25,7 +25,15 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   const info = await readRepoInfo(dir);
   const files = planInit(await readTemplates(await packageRoot()), info);
   const existing = new Set<string>();
-  for (const file of files) if (await exists(join(dir, file.path))) existing.add(file.path);
+  for (const file of files) {
+    const found = await lstat(join(dir, file.path)).catch(() => null);
+    if (found?.isDirectory())
+      throw new InputError("is a directory, where launchgate init writes a file", {
+        file: file.path,
+        fix: "move it aside; nothing was written",
+      });
+    if (found) existing.add(file.path);
+  }
   const clashes = conflicts(files, existing);
   if (clashes.length > 0 && !values.force) {
     io.stderr(
@@ -71,10 +79,6 @@ async function requireDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new UsageError(`${dir} is not a directory`, { fix: "pass --dir DIR of a repository" });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return (await lstat(path).catch(() => null)) !== null;
 }
 
 async function readOptional(path: string): Promise<string | null> {

@@ -9,7 +9,7 @@ import { defineConfig } from "astro/config";
  *   LAUNCHGATE_BASE       base path for project pages, e.g. /repo
  *   LAUNCHGATE_OUT        output directory (default site/dist)
  *   LAUNCHGATE_NOW        the build's "now" for the stale-data banner (default: the real build time)
- *   LAUNCHGATE_CACHE      cache directory (content store), so concurrent builds don't share one
+ *   LAUNCHGATE_SITE_CACHE      cache directory (content store), so concurrent builds don't share one
  */
 // Astro exposes process.env through import.meta.env, so an inherited BASE_URL, SITE or MODE (vitest
 // exports them, some CI images too) would override the configured base path in every link.
@@ -19,7 +19,7 @@ export default defineConfig({
   site: process.env.LAUNCHGATE_SITE || undefined,
   base: process.env.LAUNCHGATE_BASE || "/",
   outDir: process.env.LAUNCHGATE_OUT || "./dist",
-  cacheDir: process.env.LAUNCHGATE_CACHE || "./node_modules/.astro",
+  cacheDir: process.env.LAUNCHGATE_SITE_CACHE || "./node_modules/.astro",
   trailingSlash: "ignore",
   // Compression drops the line breaks between inline elements, gluing words together ("Passed:2 / 2").
   compressHTML: false,

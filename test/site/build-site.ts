@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const SITE_DIR = fileURLToPath(new URL("../../site/", import.meta.url));
-const ASTRO = path.join(SITE_DIR, "node_modules/astro/bin/astro.mjs");
+const BUILD = path.join(SITE_DIR, "scripts/build.mjs");
 
 export interface BuildOptions {
   snapshots: string;
@@ -23,14 +23,14 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     ASTRO_TELEMETRY_DISABLED: "1",
     LAUNCHGATE_SNAPSHOTS: options.snapshots,
     LAUNCHGATE_OUT: out,
-    LAUNCHGATE_CACHE: path.join(work, "cache"),
+    LAUNCHGATE_SITE_CACHE: path.join(work, "cache"),
     LAUNCHGATE_BASE: options.base ?? "/",
     LAUNCHGATE_SITE: options.site ?? "",
     LAUNCHGATE_NOW: options.now ?? "",
   };
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, "build", "--silent"], { cwd: SITE_DIR, env, stdio: "pipe" });
+    const child = spawn(process.execPath, [BUILD, "--silent"], { cwd: SITE_DIR, env, stdio: "pipe" });
     child.stdout.on("data", (chunk) => output.push(String(chunk)));
     child.stderr.on("data", (chunk) => output.push(String(chunk)));
     child.on("error", reject);

@@ -49,7 +49,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const out = path.resolve(io.cwd, values.out);
   io.stderr(`launchgate site: building ${weeks} weeks from ${snapshots}\n`);
-  const code = await spawnBuild(astro, siteDir, io, {
+  const code = await spawnBuild(path.join(siteDir, "scripts", "build.mjs"), siteDir, io, {
     LAUNCHGATE_SNAPSHOTS: snapshots,
     LAUNCHGATE_OUT: out,
     LAUNCHGATE_BASE: values.base,
@@ -108,9 +108,10 @@ function findSiteDir(): string {
   });
 }
 
-function spawnBuild(astro: string, cwd: string, io: CliIO, env: Record<string, string>): Promise<number | null> {
+/** site/scripts/build.mjs: `astro build`, serialized with any other build of the same site/. */
+function spawnBuild(script: string, cwd: string, io: CliIO, env: Record<string, string>): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, "build"], {
+    const child = spawn(process.execPath, [script], {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],

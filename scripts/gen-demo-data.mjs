@@ -1,7 +1,7 @@
 // Generates the bundled demo data: six weeks after the launch of a fictional product, in GitHub's
 // REST shapes (what `gh api --paginate` prints). Seeded, so the output is the same on every run;
 // change SEED or the knobs below to extend it. Usage: node scripts/gen-demo-data.mjs [OUT_DIR]
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 const OUT = process.argv[2] ?? "examples/demo";
@@ -267,6 +267,92 @@ await writeFile(join(OUT, "comments.json"), `${pages(comments.sort((a, b) => a.i
 await writeFile(join(OUT, "events.json"), `${pages(events)}\n`);
 await writeFile(join(OUT, "pulls.json"), `${pages(newestFirst(pulls))}\n`);
 await writeFile(join(OUT, "releases.json"), `${JSON.stringify([...releases].reverse(), null, 1)}\n`);
+// Metrics: hourly samples of error rate, crash rate, uptime and weekly active users, plus a
+// three-minute error-rate spike on 2026-11-20 (minute samples) that trips the rollback rule.
+const series = { error_rate: [], crash_rate: [], uptime: [], awu: [] };
+for (let t = LAUNCH; t < END; t += HOUR) {
+  const day = (t - LAUNCH) / DAY;
+  const settle = Math.exp(-day / 6);
+  series.error_rate.push({ at: iso(t), value: round(0.6 + 3.2 * settle + random() * 0.6, 2) });
+  series.crash_rate.push({ at: iso(t), value: round(0.02 + 0.12 * settle + random() * 0.02, 3) });
+  series.uptime.push({ at: iso(t), value: round(99.6 + random() * 0.4 - (random() < 0.01 ? 2 : 0), 2) });
+  if ((t - LAUNCH) % DAY === 0) series.awu.push({ at: iso(t), value: Math.round(120 + day * 9 + random() * 20) });
+}
+const spike = Date.parse("2026-11-20T14:00:00Z");
+for (let m = -2; m <= 5; m++) {
+  const value = m >= 0 && m <= 3 ? 11 + m * 0.8 : 1.2;
+  series.error_rate.push({ at: iso(spike + m * 60_000), value });
+}
+series.error_rate.sort((a, b) => a.at.localeCompare(b.at));
+const units = { error_rate: '"%"', crash_rate: '"%"', uptime: '"%"', awu: "users" };
+const metricsYaml = [
+  "# Demo metrics: hourly samples after the launch, with an error-rate spike on 2026-11-20.",
+  "metrics:",
+  ...Object.entries(series).flatMap(([name, samples]) => [
+    `  ${name}:`,
+    `    unit: ${units[name]}`,
+    "    samples:",
+    ...samples.map((x) => `      - { at: ${x.at}, value: ${x.value} }`),
+  ]),
+].join("\n");
+
+// Gates part-way signed off: the go/no-go is complete, production go-live about two thirds done.
+async function tickedGate(template, share) {
+  const text = await readFile(join("templates", "gates", template), "utf8");
+  return text.replace(/^(\s*(?:[-*+]|\d+[.)]) )\[ \]/gm, (all, bullet) => (random() < share ? `${bullet}[x]` : all));
+}
+
+const notes = {
+  "2026-W42": [
+    ["Aurora 1.0 launched on schedule; the pilot cohort moved to general availability on day two"],
+    ["A sync crash on resume from sleep hit early adopters on launch day"],
+    ["Ship the sync fix as v1.0.1", "Clear the untriaged queue every morning"],
+  ],
+  "2026-W44": [
+    ["First community pull request merged (export fix)"],
+    ["Search is slow on large notebooks"],
+    ["Search index rebuild", "Stabilize offline mode"],
+  ],
+  "2026-W47": [
+    ["v1.1.1 shipped with sync batching"],
+    ["Error-rate spike on Friday afternoon after the sharing rollout"],
+    ["Root-cause the spike before the next release", "Hand stabilization over to the product team"],
+  ],
+};
+const notesFile = ([highlights, challenges, focus]) =>
+  [
+    "# Notes for the week",
+    "",
+    "## Highlights",
+    ...highlights.map((x) => `- ${x}`),
+    "",
+    "## Challenges",
+    ...challenges.map((x) => `- ${x}`),
+    "",
+    "## Next week focus",
+    ...focus.map((x) => `- ${x}`),
+    "",
+  ].join("\n");
+
+const config = `# Demo configuration (the same format as .github/launchgate.yml).
+launch:
+  date: "2026-10-12"
+  timezone: Europe/Berlin
+`;
+
+await mkdir(join(OUT, "gates"), { recursive: true });
+await mkdir(join(OUT, "notes"), { recursive: true });
+await writeFile(join(OUT, "metrics.yml"), `${metricsYaml}\n`);
+await writeFile(join(OUT, "gates", "launch-go-no-go.md"), await tickedGate("launch-go-no-go.md", 1));
+await writeFile(join(OUT, "gates", "production-go-live.md"), await tickedGate("production-go-live.md", 0.65));
+for (const [week, content] of Object.entries(notes))
+  await writeFile(join(OUT, "notes", `${week}.md`), notesFile(content));
+await writeFile(join(OUT, "launchgate.yml"), config);
+
+function round(value, digits) {
+  return Number(value.toFixed(digits));
+}
+
 process.stdout.write(
   `wrote ${issues.length} issues, ${comments.length} comments, ${events.length} label events, ${pulls.length} pulls, ${releases.length} releases to ${OUT}\n`,
 );

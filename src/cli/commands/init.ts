@@ -1,12 +1,12 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { conflicts, type PlannedFile, planInit, type TemplateFile } from "../../init/plan.js";
 import { pagesUrl, type RepoInfo, repoInfo } from "../../init/repo-info.js";
 import { type CliIO, UsageError } from "../io.js";
+import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate init [--force] [--dir DIR]";
 export const summary =
@@ -23,7 +23,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   await requireDirectory(dir);
 
   const info = await readRepoInfo(dir);
-  const files = planInit(await readTemplates(await packageRoot()), info);
+  const files = planInit(await readTemplates(packageRoot()), info);
   const existing = new Set<string>();
   for (const file of files) {
     const found = await lstat(join(dir, file.path)).catch(() => null);
@@ -101,21 +101,6 @@ async function readRepoInfo(dir: string): Promise<RepoInfo> {
     head: await readOptional(join(gitDir, "HEAD")),
     config: await readOptional(join(commonDir, "config")),
   });
-}
-
-/**
- * The package root (the directory whose package.json is launchgate's): dist/cli.js and its chunks
- * live below it when installed, src/cli/commands/ when run from the sources in tests.
- */
-async function packageRoot(): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = await readOptional(join(dir, "package.json"));
-    if (pkg && (JSON.parse(pkg) as { name?: unknown }).name === "launchgate") return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("cannot find launchgate's package.json above its own module");
-    dir = parent;
-  }
 }
 
 async function readTemplates(root: string): Promise<TemplateFile[]> {

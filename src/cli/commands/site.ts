@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import { type CliIO, UsageError } from "../io.js";
+import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate site --snapshots DIR [--out DIR] [--site URL] [--base PATH] [--now ISO-8601]";
 export const summary =
@@ -98,11 +98,8 @@ async function checkSnapshots(dir: string): Promise<number> {
 
 /** site/ next to the package root: dist/cli.js and src/cli/commands/site.ts both sit below it. */
 function findSiteDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 5; depth++) {
-    if (existsSync(path.join(dir, "site", "astro.config.mjs"))) return path.join(dir, "site");
-    dir = path.dirname(dir);
-  }
+  const site = path.join(packageRoot(), "site");
+  if (existsSync(path.join(site, "astro.config.mjs"))) return site;
   throw new InputError("cannot find the site/ directory of this launchgate installation", {
     fix: "run launchgate site from a launchgate checkout",
   });

@@ -139,7 +139,7 @@ for (let i = 0; i < 300; i++) {
   // Resolution: most get fixed, quicker for higher severity.
   const fixDays = { P0: 0.12, P1: 0.8, P2: 5, P3: 12 }[sev] ?? 8;
   const closeAt = t + fixDays * DAY * (0.3 + random() * 1.5);
-  if (closeAt < END && random() < 0.8) {
+  if (closeAt < END && random() < ({ P0: 1, P1: 0.95 }[sev] ?? 0.8)) {
     issue.state = "closed";
     issue.state_reason = random() < 0.9 ? "completed" : "not_planned";
     issue.closed_at = iso(closeAt);
@@ -279,6 +279,7 @@ for (let t = LAUNCH; t < END; t += HOUR) {
   if ((t - LAUNCH) % DAY === 0) series.awu.push({ at: iso(t), value: Math.round(120 + day * 9 + random() * 20) });
 }
 const spike = Date.parse("2026-11-20T14:00:00Z");
+series.error_rate = series.error_rate.filter((x) => Math.abs(Date.parse(x.at) - spike) > 10 * 60_000);
 for (let m = -2; m <= 5; m++) {
   const value = m >= 0 && m <= 3 ? 11 + m * 0.8 : 1.2;
   series.error_rate.push({ at: iso(spike + m * 60_000), value });

@@ -3,14 +3,14 @@ import { InputError } from "../errors.js";
 import type { Paint } from "../gates/format/text.js";
 import type { CliIO } from "./io.js";
 
-interface Command {
+export interface Command {
   usage: string;
   summary: string;
   run(argv: string[], io: CliIO, paint: Paint): Promise<number>;
 }
 
 /** Each command is its own module, loaded only when used. */
-const commands: Record<string, () => Promise<Command>> = {
+export const commands: Record<string, () => Promise<Command>> = {
   check: () => import("./commands/check.js"),
   triage: () => import("./commands/triage.js"),
   criteria: () => import("./commands/criteria.js"),
@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   site: () => import("./commands/site.js"),
   init: () => import("./commands/init.js"),
   doctor: () => import("./commands/doctor.js"),
+  demo: () => import("./commands/demo.js"),
 };
 
 function helpText(): string {

@@ -1,0 +1,169 @@
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { InputError } from "../../errors.js";
+import type { Paint } from "../../gates/format/text.js";
+import { weekBounds, weekOf, weekRange } from "../../report/weeks.js";
+import type { CliIO } from "../io.js";
+import { commands } from "../main.js";
+import { packageRoot } from "../package-root.js";
+
+export const usage = "launchgate demo [--out DIR] [--no-site]";
+export const summary =
+  "run check, triage, criteria, the weekly report and the site over the bundled example launch (offline)";
+
+/** The demo replays the bundled data as of its last day, so every run shows the same picture. */
+const DEMO_NOW = "2026-11-22T20:00:00Z";
+const LAUNCH_DATE = "2026-10-12";
+const TIME_ZONE = "Europe/Berlin";
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The demo composes the real commands (no second implementation): each step runs a command's
+ * `run` with arguments pointing at examples/demo/ and writes what it printed under --out.
+ */
+export async function run(argv: string[], io: CliIO, paint: Paint): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: "string", default: "launchgate-demo" }, "no-site": { type: "boolean", default: false } },
+  });
+  const data = join(packageRoot(), "examples", "demo");
+  const out = resolve(io.cwd, values.out);
+  const file = (name: string) => join(data, name);
+  const common = ["--config", file("launchgate.yml"), "--now", DEMO_NOW];
+  const weeks = weekRange(
+    weekOf(new Date(`${LAUNCH_DATE}T12:00:00Z`), TIME_ZONE),
+    weekOf(new Date(DEMO_NOW), TIME_ZONE),
+  );
+  const steps = 4 + (values["no-site"] ? 0 : 1);
+  const started = performance.now();
+  let step = 0;
+  const progress = (text: string) => io.stderr(`${paint("dim", `[${++step}/${steps}]`)} ${text}\n`);
+
+  await rm(join(out, "snapshots"), { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const call = async (name: string, args: string[], okCodes: number[] = [0, 1]): Promise<Captured> => {
+    const load = commands[name];
+    if (!load) throw new Error(`no command ${name}`);
+    const command = await load();
+    const captured: Captured = { code: 0, stdout: "", stderr: "" };
+    const sink: CliIO = {
+      ...io,
+      color: false,
+      stdout: (text) => {
+        captured.stdout += text;
+      },
+      stderr: (text) => {
+        captured.stderr += text;
+      },
+    };
+    captured.code = await command.run(args, sink, (_style, text) => text);
+    if (!okCodes.includes(captured.code)) {
+      throw new InputError(`demo step "launchgate ${name}" failed (exit ${captured.code}): ${captured.stderr.trim()}`);
+    }
+    return captured;
+  };
+
+  progress("checking the gate documents");
+  const gates = await call("check", [
+    "--format",
+    "json",
+    file("gates/launch-go-no-go.md"),
+    file("gates/production-go-live.md"),
+  ]);
+  await writeFile(join(out, "gates.json"), gates.stdout);
+  const gateResult = JSON.parse(gates.stdout) as {
+    files: { gate: { title: string }; requiredDone: number; required: number }[];
+  };
+
+  progress("triaging 300 issues against their SLAs");
+  const issueArgs = [
+    "--issues",
+    file("issues.json"),
+    "--comments",
+    file("comments.json"),
+    "--events",
+    file("events.json"),
+  ];
+  const triage = await call("triage", [...issueArgs, ...common, "--format", "json"]);
+  await writeFile(join(out, "triage.json"), triage.stdout);
+  const triageResult = JSON.parse(triage.stdout) as { untriaged: number[]; breaches: unknown[] };
+
+  progress("computing the release decision");
+  const releaseArgs = [
+    "--pulls",
+    file("pulls.json"),
+    "--releases",
+    file("releases.json"),
+    "--metrics",
+    file("metrics.yml"),
+  ];
+  const criteria = await call("criteria", [...issueArgs, ...releaseArgs, ...common, "--format", "json"]);
+  await writeFile(join(out, "criteria.json"), criteria.stdout);
+  const criteriaResult = JSON.parse(criteria.stdout) as { decision: string; readiness: number };
+
+  progress(`writing ${weeks.length} weekly reports (${weeks[0]} … ${weeks.at(-1)})`);
+  let status = "";
+  for (const week of weeks) {
+    const end = Math.min(weekBounds(week, TIME_ZONE).end.getTime() - 1000, Date.parse(DEMO_NOW));
+    const report = await call(
+      "report",
+      [
+        ...issueArgs,
+        ...releaseArgs,
+        "--config",
+        file("launchgate.yml"),
+        "--now",
+        new Date(end).toISOString(),
+        "--week",
+        week,
+        "--notes",
+        file("notes"),
+        "--gates",
+        join(out, "gates.json"),
+        "--snapshots",
+        join(out, "snapshots"),
+        "--out",
+        out,
+      ],
+      [0],
+    );
+    status = /: (green|yellow|red)\s*$/.exec(report.stdout)?.[1] ?? status;
+  }
+
+  let siteLine = "";
+  if (!values["no-site"]) {
+    progress("building the status site");
+    await call("site", ["--snapshots", join(out, "snapshots"), "--out", join(out, "site"), "--now", DEMO_NOW], [0]);
+    const site = relative(io.cwd, join(out, "site")) || ".";
+    siteLine = `site:       ${site}/index.html — preview: npx serve ${site}  (or: python3 -m http.server -d ${site})`;
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const where = relative(io.cwd, out) || ".";
+  const light = { green: paint("green", "green"), yellow: paint("yellow", "yellow"), red: paint("red", "red") }[status];
+  io.stdout(
+    [
+      paint("bold", `launchgate demo — Aurora, six weeks after launch (as of ${DEMO_NOW})`),
+      ...gateResult.files.map(
+        (g) => `gate:       ${g.gate.title}: ${g.requiredDone}/${g.required} required items done`,
+      ),
+      `triage:     ${triageResult.untriaged.length} untriaged, ${triageResult.breaches.length} SLA breaches`,
+      `decision:   ${criteriaResult.decision} (readiness ${criteriaResult.readiness}/100)`,
+      `this week:  ${weeks.at(-1)} is ${light ?? status}`,
+      `reports:    ${where}/reports/ (${weeks.length} weeks), snapshots in ${where}/snapshots/`,
+      siteLine,
+      `done in ${seconds} s`,
+      "",
+    ]
+      .filter((line) => line !== "")
+      .join("\n")
+      .concat("\n"),
+  );
+  return 0;
+}

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parse } from "yaml";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -43,6 +43,7 @@ describe("site/action.yml", () => {
     const cli = path.join(ROOT, "dist/cli.js");
     expect(existsSync(cli), "npm run build first").toBe(true);
     const temp = await mkdtemp(path.join(tmpdir(), "launchgate-action-"));
+    onTestFinished(() => rm(temp, { recursive: true, force: true }));
     const output = path.join(temp, "github-output");
     const result = spawnSync("bash", ["-e", "-c", build.run as string], {
       env: {

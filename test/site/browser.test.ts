@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/snapshot/schema.js";
-import { buildSite } from "./build-site.js";
+import { type BuiltSite, buildSite } from "./build-site.js";
 import { type StaticServer, serve } from "./serve.js";
 
 /**
@@ -120,20 +120,22 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe("status site from the fixture snapshots", () => {
+  let built: BuiltSite;
   let server: StaticServer;
   let context: BrowserContext;
 
   beforeAll(async () => {
     // One hour before the newest snapshot's deadline: the data is current.
     const now = new Date(Date.parse(newest.schedule.staleAfter) - 3_600_000).toISOString();
-    const dist = await buildSite({ snapshots: FIXTURES, base: BASE, site: SITE, now });
-    server = await serve(dist, BASE);
+    built = await buildSite({ snapshots: FIXTURES, base: BASE, site: SITE, now });
+    server = await serve(built.dist, BASE);
     context = await browser.newContext();
   }, 240_000);
 
   afterAll(async () => {
     await context?.close();
     await server?.close();
+    await built?.remove();
   });
 
   it("every page loads without console errors, broken links or serious accessibility violations", async () => {
@@ -283,14 +285,15 @@ describe("status site from the fixture snapshots", () => {
 });
 
 describe("status site from a hostile snapshot", () => {
+  let built: BuiltSite;
   let server: StaticServer;
   let context: BrowserContext;
 
   beforeAll(async () => {
     // A day past the snapshot's deadline: the stale banner must show.
     const now = new Date(Date.parse(hostile.schedule.staleAfter) + 86_400_000).toISOString();
-    const dist = await buildSite({ snapshots: HOSTILE, base: BASE, now });
-    server = await serve(dist, BASE);
+    built = await buildSite({ snapshots: HOSTILE, base: BASE, now });
+    server = await serve(built.dist, BASE);
     // Bypass the pages' Content-Security-Policy: escaping alone must keep the markup inert.
     context = await browser.newContext({ bypassCSP: true });
   }, 240_000);
@@ -298,6 +301,7 @@ describe("status site from a hostile snapshot", () => {
   afterAll(async () => {
     await context?.close();
     await server?.close();
+    await built?.remove();
   });
 
   it("nothing from the snapshot executes or becomes markup, and it all shows as text", async () => {
@@ -346,6 +350,7 @@ describe("status site from a hostile snapshot", () => {
     }
     await page.goto(`${server.origin}${BASE}`);
     expect(await page.getByTestId("stale-banner").innerText()).toContain("Data is stale");
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByTestId("status-reasons").innerText()).toContain(hostile.status.reasons[0]?.message.trim());
     await page.close();
   }, 180_000);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,14 @@ export interface BuildOptions {
   now?: string;
 }
 
-/** Builds the site into a fresh temporary directory (own cache too) and returns that directory. */
-export async function buildSite(options: BuildOptions): Promise<string> {
+export interface BuiltSite {
+  dist: string;
+  /** Removes the output and the cache. */
+  remove(): Promise<void>;
+}
+
+/** Builds the site into a fresh temporary directory, with its own cache. */
+export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), "launchgate-site-test-"));
   const out = path.join(work, "dist");
   const env: NodeJS.ProcessEnv = {
@@ -36,6 +42,10 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     child.on("error", reject);
     child.on("close", resolve);
   });
-  if (code !== 0) throw new Error(`astro build exited ${code}:\n${output.join("")}`);
-  return out;
+  const remove = () => rm(work, { recursive: true, force: true });
+  if (code !== 0) {
+    await remove();
+    throw new Error(`astro build exited ${code}:\n${output.join("")}`);
+  }
+  return { dist: out, remove };
 }

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { main } from "../../src/cli/main.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/snapshots/", import.meta.url));
@@ -21,6 +21,7 @@ function io(cwd: string) {
 describe("launchgate site", () => {
   it("builds the site from a snapshot directory into --out", async () => {
     const work = await mkdtemp(path.join(tmpdir(), "launchgate-site-cli-"));
+    onTestFinished(() => rm(work, { recursive: true, force: true }));
     const run = io(work);
     const code = await main(["site", "--snapshots", FIXTURES, "--out", "public", "--base", "/caro/"], run.io);
     expect(code, run.err.join("")).toBe(0);
@@ -32,6 +33,7 @@ describe("launchgate site", () => {
 
   it("exits 2 naming the file and JSON path of an invalid snapshot, before building", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "launchgate-site-bad-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await cp(FIXTURES, dir, { recursive: true });
     const file = path.join(dir, "2026-W47.json");
     const snapshot = JSON.parse(await readFile(file, "utf8"));
@@ -44,6 +46,7 @@ describe("launchgate site", () => {
 
   it("exits 2 for a missing or empty snapshot directory and for bad options", async () => {
     const empty = await mkdtemp(path.join(tmpdir(), "launchgate-site-empty-"));
+    onTestFinished(() => rm(empty, { recursive: true, force: true }));
     for (const argv of [
       ["site"],
       ["site", "--snapshots", path.join(empty, "nope")],

@@ -5,6 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visitParents } from "unist-util-visit-parents";
+import { InputError } from "../errors.js";
 import { type GateFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import { extractOwners } from "./owners.js";
 import type { ChecklistDocument, ChecklistItem } from "./types.js";
@@ -42,21 +43,61 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const items: ChecklistItem[] = [];
   const headingStack: { depth: number; text: string }[] = [];
   let firstHeading: string | null = null;
+  /** Paragraphs whose lines were parsed again: their items come from that reading. */
+  const reread = new WeakSet<Paragraph>();
+  /** Line ranges of a scope that were parsed again as a whole (see itemEndsAfterBareMarker). */
+  const replaced = new WeakMap<Scope, { from: number; to: number }[]>();
+  // Re-reads nest (each may hold the next), so their total size is capped: quadratic input is
+  // refused, as failing closed beats stalling a gate.
+  let rereadBudget = Math.max(200_000, text.length);
+  const enter = (fragment: { tree: Root; scope: Scope }, line: number) => {
+    rereadBudget -= fragment.scope.source.length;
+    if (rereadBudget < 0) {
+      throw new InputError("too many ambiguous task markers to read like github.com does", {
+        file: path,
+        line,
+        fix: "write each item's text on the line of its `- [ ]` marker",
+      });
+    }
+    collect(fragment.tree, fragment.scope);
+  };
   const collect = (root: Root, scope: Scope) =>
     visitParents(root, (node: Nodes, ancestors: Nodes[]) => {
+      const line = node.position?.start.line ?? 0;
+      if (replaced.get(scope)?.some((r) => line >= r.from && line <= r.to)) return "skip";
       if (node.type === "heading") {
+        // `2. a` over a `-` line: remark's setext heading is cmark-gfm's two lists.
+        const fragment = listMisreadAsParagraph(node, scope, ancestors);
+        if (fragment) {
+          enter(fragment, line + scope.lineOffset);
+          return "skip";
+        }
         trackHeading(headingStack, node);
         firstHeading ??= headingStack.at(-1)?.text ?? null;
         return "skip";
       }
       if (node.type === "paragraph") {
+        if (reread.has(node)) return "skip";
         const fragment = listMisreadAsParagraph(node, scope, ancestors);
-        if (fragment) collect(fragment.tree, fragment.scope);
+        if (fragment) enter(fragment, line + scope.lineOffset);
         return "skip";
       }
       if (node.type !== "listItem") return undefined;
       const task = taskMarker(node, scope.source);
-      if (task) items.push(toItem(node, task, ancestors, headingStack, scope));
+      if (!task) return undefined;
+      const closed = itemEndsAfterBareMarker(node, scope, ancestors);
+      const nested = closed ? null : listAfterBareMarker(node, scope, ancestors);
+      const textless = closed !== null || nested !== null;
+      items.push(toItem(node, textless ? { ...task, textless } : task, ancestors, headingStack, scope));
+      if (closed) {
+        replaced.set(scope, [...(replaced.get(scope) ?? []), { from: line + 1, to: closed.toLine }]);
+        enter(closed, line + scope.lineOffset);
+        return "skip";
+      }
+      if (nested) {
+        if (node.children[0]?.type === "paragraph") reread.add(node.children[0]);
+        enter(nested, line + scope.lineOffset);
+      }
       return undefined;
     });
   collect(tree, { source: text, lineOffset: 0, lineIndent: [], outerDepth: 0, outerParent: null });
@@ -82,12 +123,13 @@ interface Scope {
  * micromark (remark-parse) reads an ordered list that starts at a number other than 1 as a
  * paragraph anywhere after an indented code block (it applies the rule that only a list starting
  * at 1 may interrupt a paragraph). A paragraph never opens with a list marker in CommonMark, so a
- * paragraph whose source does (`2. …`, `10) …`) is such a misreading; cmark-gfm makes it a list.
+ * paragraph (or setext heading) whose source does (`2. …`, `10) …`) is such a misreading;
+ * cmark-gfm makes it a list.
  * The paragraph is parsed again on its own, each line without the container prefix of its first
  * line, and its items are mapped back to document lines.
  */
 function listMisreadAsParagraph(
-  paragraph: Paragraph,
+  paragraph: Paragraph | Heading,
   scope: Scope,
   ancestors: Nodes[],
 ): { tree: Root; scope: Scope } | null {
@@ -96,28 +138,132 @@ function listMisreadAsParagraph(
   const first = paragraph.children[0];
   if (!start || !end || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
   if (!ORDERED_LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
-  const offset = start.offset;
-  const lineStart =
-    Math.max(scope.source.lastIndexOf("\n", offset - 1), scope.source.lastIndexOf("\r", offset - 1)) + 1;
-  const prefix = containerPrefix(scope.source, lineStart, offset, ancestors.at(-1));
-  const lines = scope.source.slice(lineStart, end.offset).split(/\r?\n|\r/);
-  const lineIndent = lines.map((line) => (line.startsWith(prefix) ? prefix.length : 0));
-  const text = lines.map((line, i) => withColumnsKept(line, lineIndent[i] ?? 0)).join("\n");
+  const lineStart = startOfLine(scope.source, start.offset);
+  const prefix = containerPrefix(scope.source, lineStart, start.offset, ancestors.at(-1));
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
   const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
+  return rereadLines(
+    scope,
+    { lineStart, line: start.line, end: end.offset ?? lineStart, prefix },
+    {
+      outerDepth: scope.outerDepth + enclosing.length,
+      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+    },
+  );
+}
+
+/**
+ * After a task marker that ends its line (`- [x] ` + newline), cmark-gfm starts the item's content
+ * afresh on the next line, where an ordered list may start at any number; remark-gfm continues a
+ * paragraph there (and micromark misplaces its start). Such a list is read again from the lines
+ * of that paragraph: its items are nested in this one, which has no text of its own.
+ */
+function listAfterBareMarker(node: ListItem, scope: Scope, ancestors: Nodes[]): { tree: Root; scope: Scope } | null {
+  const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
+  const end = paragraph?.position?.end.offset;
+  const line = node.position?.start.line;
+  const marker = markerAfterBullet(scope.source, node.position?.start.offset);
+  if (end === undefined || line === undefined || marker === undefined) return null;
+  const lineStart = nextLineAfterBlank(scope.source, marker + 3);
+  if (lineStart === undefined || end <= lineStart) return null;
+  const lineEnd = scope.source.slice(lineStart).search(/[\r\n]|$/) + lineStart;
+  const prefix = containerPrefix(scope.source, lineStart, lineEnd, node);
+  if (!ORDERED_LIST_START.test(withColumnsKept(scope.source.slice(lineStart, lineEnd), prefix.length).trimStart())) {
+    return null;
+  }
+  const depth = ancestors.filter((a) => a.type === "listItem").length;
+  return rereadLines(
+    scope,
+    { lineStart, line: line + 1, end, prefix },
+    {
+      outerDepth: scope.outerDepth + depth + 1,
+      outerParent: line + scope.lineOffset,
+    },
+  );
+}
+
+/**
+ * cmark-gfm ends a list item at a blank line when the item has no content yet, or at a line
+ * indented less than its content (there is no paragraph a lazy line could continue), and a task
+ * marker that ends its line (`- [x] ` + newline) is no content there; remark-gfm keeps the item.
+ * Everything after the marker line up to the end of the list's container is then read again, as
+ * cmark-gfm sees it: no longer inside this item.
+ */
+function itemEndsAfterBareMarker(
+  node: ListItem,
+  scope: Scope,
+  ancestors: Nodes[],
+): { tree: Root; scope: Scope; toLine: number } | null {
+  const { source } = scope;
+  const line = node.position?.start.line;
+  const bullet = node.position?.start.offset;
+  const marker = markerAfterBullet(source, bullet);
+  if (line === undefined || bullet === undefined || marker === undefined) return null;
+  if ((node.position?.end.line ?? line) <= line) return null;
+  const next = nextLineAfterBlank(source, marker + 3);
+  if (next === undefined) return null;
+  const nextLine = source.slice(next, source.slice(next).search(/[\r\n]|$/) + next);
+  const container = ancestors.at(-2);
+  const end = container?.position?.end;
+  if (!end || end.offset === undefined) return null;
+  const prefix = containerPrefix(source, startOfLine(source, bullet), bullet, container);
+  // The item goes on only with a line indented to its content (no lazy lines: no paragraph).
+  const contentWidth = containerPrefix(source, startOfLine(source, bullet), marker, node).length - prefix.length;
+  const blank = /^[ \t>]*$/.test(nextLine);
+  const indent = /^ */.exec(withColumnsKept(nextLine, nextLine.startsWith(prefix) ? prefix.length : 0))?.[0].length;
+  if (!blank && (indent ?? 0) >= contentWidth) return null;
+  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
+  const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
+  const fragment = rereadLines(
+    scope,
+    { lineStart: next, line: line + 1, end: end.offset, prefix },
+    {
+      outerDepth: scope.outerDepth + enclosing.length,
+      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+    },
+    true,
+  );
+  return fragment && { ...fragment, toLine: end.line };
+}
+
+/** Offset of the next line when only spaces and tabs follow `from` on its line. */
+function nextLineAfterBlank(source: string, from: number): number | undefined {
+  let i = from;
+  while (source[i] === " " || source[i] === "\t") i++;
+  if (source[i] !== "\n" && source[i] !== "\r") return undefined;
+  return i + (source.startsWith("\r\n", i) ? 2 : 1);
+}
+
+/**
+ * Parses the lines from `lineStart` to `end` again on their own, each without `prefix` (lazy
+ * lines, which lack it, stay as they are); `line` is the first one's line in `scope`.
+ */
+function rereadLines(
+  scope: Scope,
+  region: { lineStart: number; line: number; end: number; prefix: string },
+  outer: { outerDepth: number; outerParent: number | null },
+  mayStartWithParagraph = false,
+): { tree: Root; scope: Scope } | null {
+  const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
+  const lineIndent = lines.map((l) => (l.startsWith(region.prefix) ? region.prefix.length : 0));
+  const text = lines.map((l, i) => withColumnsKept(l, lineIndent[i] ?? 0)).join("\n");
   const tree = withoutFrontMatter.parse(text) as Root;
   // Read alone, the text must not be a paragraph again (that would re-read it forever).
-  if (tree.children[0]?.type === "paragraph") return null;
+  const first = tree.children[0]?.type;
+  if (!mayStartWithParagraph && (first === "paragraph" || first === "heading")) return null;
   return {
     tree,
     scope: {
       source: text,
-      lineOffset: scope.lineOffset + start.line - 1,
-      lineIndent: lineIndent.map((n, i) => n + (scope.lineIndent[start.line - 1 + i] ?? 0)),
-      outerDepth: scope.outerDepth + enclosing.length,
-      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+      lineOffset: scope.lineOffset + region.line - 1,
+      lineIndent: lineIndent.map((n, i) => n + (scope.lineIndent[region.line - 1 + i] ?? 0)),
+      ...outer,
     },
   };
+}
+
+function startOfLine(source: string, offset: number): number {
+  return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
 }
 
 /**
@@ -140,8 +286,7 @@ function containerPrefix(source: string, lineStart: number, paragraphStart: numb
   while (source[i + spaces] === " ") spaces++;
   const eol = source[i + spaces] === undefined || source[i + spaces] === "\n" || source[i + spaces] === "\r";
   const content = i + (spaces >= 1 && spaces <= 4 && !eol ? spaces : 1);
-  const bulletLineStart = Math.max(source.lastIndexOf("\n", bullet - 1), source.lastIndexOf("\r", bullet - 1)) + 1;
-  return before.slice(0, content - bulletLineStart);
+  return before.slice(0, content - startOfLine(source, bullet));
 }
 
 /**
@@ -170,6 +315,8 @@ interface TaskMarker {
   checked: boolean;
   /** The marker is still the first text of the paragraph (an item remark-gfm did not recognise). */
   inText: boolean;
+  /** The item has no paragraph of its own in cmark-gfm (see listAfterBareMarker). */
+  textless?: boolean;
 }
 
 /**
@@ -222,7 +369,7 @@ function toItem(
   scope: Scope,
 ): ChecklistItem {
   const { checked } = task;
-  const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
+  const paragraph = node.children[0]?.type === "paragraph" && !task.textless ? node.children[0] : undefined;
   const { text, waiverReason, struck } = task.inText
     ? { text: collapse(plainText(paragraph).slice(3)), waiverReason: null, struck: false }
     : itemText(paragraph);

@@ -141,10 +141,34 @@ describe("structure", () => {
     expect(only("Release **v2**\n============\n\n- [ ] a\n").headings).toEqual(["Release v2"]);
   });
 
+  it("an ordered list right after a marker that ends its line is nested in that item", () => {
+    const [outer, inner, next] = items("- [x] \n  2. [ ] nested @bob\n- [ ] next\n");
+    expect(outer).toMatchObject({ line: 1, checked: true, text: "", owners: [], depth: 0 });
+    expect(inner).toMatchObject({ line: 2, column: 3, checked: false, text: "nested @bob", depth: 1, parent: 1 });
+    expect(inner?.owners).toEqual(["bob"]);
+    expect(next).toMatchObject({ line: 3, text: "next", parent: null });
+  });
+
   it("items in a re-read ordered list (after indented code) keep document lines and parents", () => {
     const [outer, inner] = items("- [ ] outer\n\n      code\n\n  3. [x] inner\n");
     expect(outer).toMatchObject({ line: 1, depth: 0 });
     expect(inner).toMatchObject({ line: 5, column: 3, checked: true, text: "inner", depth: 1, parent: 1 });
+  });
+});
+
+describe("re-reading like cmark-gfm is bounded", () => {
+  it("refuses a document whose empty markers would need quadratic re-reading, naming the line", () => {
+    expect(inputError(() => items("- [ ] \n\n  text\n".repeat(400)))).toMatch(
+      /^gate\.md:\d+: too many ambiguous task markers .* — write each item's text on the line of its/,
+    );
+  });
+
+  it("a few such items are read like github.com does", () => {
+    expect(items("- [ ] \n\n  text\n".repeat(3)).map((i) => [i.line, i.text])).toEqual([
+      [1, ""],
+      [4, ""],
+      [7, ""],
+    ]);
   });
 });
 

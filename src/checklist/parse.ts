@@ -6,6 +6,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visitParents } from "unist-util-visit-parents";
 import { InputError } from "../errors.js";
+import { parseInPieces } from "./chunks.js";
 import { type GateFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import {
   itemEndsAfterBareMarker,
@@ -40,7 +41,9 @@ const WAIVER_REASON = /\bN\/A\s*:\s*(.*)$/is;
 export function parseChecklist(source: string, path: string, options: ParseOptions = {}): ChecklistDocument {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const useFrontMatter = options.frontMatter ?? true;
-  const tree = (useFrontMatter ? withFrontMatter : withoutFrontMatter).parse(text) as Root;
+  const parseRest = (piece: string) => withoutFrontMatter.parse(piece) as Root;
+  const parseFirst = useFrontMatter ? (piece: string) => withFrontMatter.parse(piece) as Root : parseRest;
+  const tree = parseInPieces(text, parseFirst, parseRest);
 
   let frontMatter: GateFrontMatter | null = null;
   const first = tree.children[0];

@@ -24,11 +24,13 @@ export const timeZoneName = z.string().refine((tz) => {
 export const configSchema = z.strictObject({
   launch: z
     .strictObject({
-      /** Launch day (T+0), a calendar date in `timezone`. */
-      date: isoDate.optional(),
-      timezone: timeZoneName.default("UTC"),
+      date: isoDate
+        .optional()
+        .describe("launch day (T+0), e.g. 2026-11-02: the start of the stabilization phases and SLA triage targets"),
+      timezone: timeZoneName.default("UTC").describe("IANA time zone of launch.date, week boundaries and T+N days"),
     })
-    .default({ timezone: "UTC" }),
+    .default({ timezone: "UTC" })
+    .describe("the launch the stabilization period counts from"),
   triage: triageConfigSchema,
   criteria: criteriaConfigSchema,
   report: reportConfigSchema,

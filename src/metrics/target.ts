@@ -3,10 +3,10 @@ import { z } from "zod";
 /** Bounds a metric's value must meet to count as healthy (`below: 5` means < 5). */
 export const metricTargetSchema = z
   .strictObject({
-    below: z.number().optional(),
-    atMost: z.number().optional(),
-    above: z.number().optional(),
-    atLeast: z.number().optional(),
+    below: z.number().optional().describe("healthy when the value is < this"),
+    atMost: z.number().optional().describe("healthy when the value is ≤ this"),
+    above: z.number().optional().describe("healthy when the value is > this"),
+    atLeast: z.number().optional().describe("healthy when the value is ≥ this"),
   })
   .refine((t) => Object.values(t).some((v) => v !== undefined), "a target needs below, atMost, above or atLeast");
 

@@ -36,55 +36,86 @@ const DEFAULT_TARGETS: Record<Period, Record<string, MetricTarget>> = {
 
 export const reportConfigSchema = z
   .strictObject({
-    /** The weekday the week's report is due ("monday" = the Monday after the week). The plan: Friday. */
-    report_day: z.enum(WEEKDAYS).default("friday"),
+    report_day: z
+      .enum(WEEKDAYS)
+      .default("friday")
+      .describe("weekday a week's report is due (monday: the Monday after the week)"),
     /** Expected days between snapshots; the site calls data stale after cadence + grace. */
-    cadence_days: z.number().int().positive().default(7),
-    stale_grace_days: z.number().int().nonnegative().default(1),
-    /** The branch holding `snapshots/<week>.json`. Never the default branch. */
-    data_branch: z.string().min(1).default("launchgate-data"),
-    /** Weekly notes: `<notes_dir>/<week>.md` with Highlights / Challenges / Next week sections. */
-    notes_dir: z.string().min(1).default("launch/notes"),
-    /** Labels that put an issue or PR of the week into the report when there is no notes file. */
+    cadence_days: z
+      .number()
+      .int()
+      .positive()
+      .default(7)
+      .describe("expected days between snapshots; the site calls data stale after cadence_days + stale_grace_days"),
+    stale_grace_days: z.number().int().nonnegative().default(1).describe("grace days before the site calls data stale"),
+    data_branch: z
+      .string()
+      .min(1)
+      .default("launchgate-data")
+      .describe("branch holding snapshots/<week>.json; never the default branch"),
+    notes_dir: z
+      .string()
+      .min(1)
+      .default("launch/notes")
+      .describe("weekly notes: <notes_dir>/<week>.md with Highlights / Challenges / Next week sections"),
     labels: z
       .strictObject({
-        highlight: z.string().min(1).default("highlight"),
-        challenge: z.string().min(1).default("challenge"),
+        highlight: z
+          .string()
+          .min(1)
+          .default("highlight")
+          .describe("issues and PRs of the week with this label are highlights"),
+        challenge: z
+          .string()
+          .min(1)
+          .default("challenge")
+          .describe("issues and PRs of the week with this label are challenges"),
       })
-      .prefault({}),
-    /** Author associations that count as the project's own people (not community contributions). */
-    members: z.array(z.string().min(1)).default(["OWNER", "MEMBER", "COLLABORATOR"]),
+      .prefault({})
+      .describe("labels that put an issue or PR into the report when there is no notes file"),
+    members: z
+      .array(z.string().min(1))
+      .default(["OWNER", "MEMBER", "COLLABORATOR"])
+      .describe("author associations that count as the project's own people (not community contributions)"),
     status: z
       .strictObject({
-        /** Red when any of these fails. */
         must_have: z
           .strictObject({
-            metrics: targets({ error_rate: { below: 5 }, crash_rate: { below: 0.1 } }),
-            p0_open_max: z.number().int().nonnegative().default(0),
-            /** Open P1 issues allowed at the week's end: <3 on launch day, <5 in week 1, none from week 2. */
+            metrics: targets({ error_rate: { below: 5 }, crash_rate: { below: 0.1 } }).describe(
+              "a metric missing its bound turns the week red",
+            ),
+            p0_open_max: z.number().int().nonnegative().default(0).describe("open P0 issues allowed at the week's end"),
             p1_open_max: z
               .strictObject({
-                launch_day: z.number().int().nonnegative().default(2),
-                week1: z.number().int().nonnegative().default(4),
-                week2: z.number().int().nonnegative().default(0),
-                weeks3_4: z.number().int().nonnegative().default(0),
-                later: z.number().int().nonnegative().default(0),
+                launch_day: z.number().int().nonnegative().default(2).describe("on launch day (T+0)"),
+                week1: z.number().int().nonnegative().default(4).describe("T+1…T+7"),
+                week2: z.number().int().nonnegative().default(0).describe("T+8…T+14"),
+                weeks3_4: z.number().int().nonnegative().default(0).describe("T+15…T+30"),
+                later: z
+                  .number()
+                  .int()
+                  .nonnegative()
+                  .default(0)
+                  .describe("after T+30, before launch or without launch.date"),
               })
-              .prefault({}),
+              .prefault({})
+              .describe("open P1 issues allowed at the week's end, per period"),
           })
-          .prefault({}),
-        /** Yellow when any of these is missed; a metric without a value in the week is unknown. */
+          .prefault({})
+          .describe("red when any of these fails"),
         targets: z
           .strictObject({
-            launch_day: targets(DEFAULT_TARGETS.launch_day),
-            week1: targets(DEFAULT_TARGETS.week1),
-            week2: targets(DEFAULT_TARGETS.week2),
-            weeks3_4: targets(DEFAULT_TARGETS.weeks3_4),
-            later: targets(DEFAULT_TARGETS.later),
+            launch_day: targets(DEFAULT_TARGETS.launch_day).describe("on launch day (T+0)"),
+            week1: targets(DEFAULT_TARGETS.week1).describe("T+1…T+7"),
+            week2: targets(DEFAULT_TARGETS.week2).describe("T+8…T+14"),
+            weeks3_4: targets(DEFAULT_TARGETS.weeks3_4).describe("T+15…T+30"),
+            later: targets(DEFAULT_TARGETS.later).describe("after T+30, before launch or without launch.date"),
           })
-          .prefault({}),
+          .prefault({})
+          .describe("yellow when any of these is missed; a metric without a value in the week is unknown"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("the week's status colour"),
   })
   .prefault({});
 

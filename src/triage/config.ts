@@ -17,7 +17,12 @@ const resolutionTarget = z.union([duration, z.literal("next-release")]);
 
 const slaFor = (response: string, resolution: string) =>
   z
-    .strictObject({ response: duration.default(response), resolution: resolutionTarget.default(resolution) })
+    .strictObject({
+      response: duration.default(response).describe("time to the first response by a responder"),
+      resolution: resolutionTarget
+        .default(resolution)
+        .describe("time to close as completed; next-release: no time target, never breached"),
+    })
     .default({ response, resolution });
 
 const DEFAULT_LABELS: Record<Severity, string[]> = {
@@ -27,7 +32,12 @@ const DEFAULT_LABELS: Record<Severity, string[]> = {
   P3: ["P3", "sev3", "severity:low"],
 };
 
-const labelList = (severity: Severity) => z.array(z.string().min(1)).min(1).default(DEFAULT_LABELS[severity]);
+const labelList = (severity: Severity) =>
+  z
+    .array(z.string().min(1))
+    .min(1)
+    .default(DEFAULT_LABELS[severity])
+    .describe(`labels meaning ${severity}; the first is the one the Action applies`);
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -35,37 +45,51 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
 const businessHoursSchema = z
   .strictObject({
-    timezone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "unknown IANA time zone (e.g. America/New_York)"),
-    days: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+    timezone: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "unknown IANA time zone (e.g. America/New_York)")
+      .describe("IANA time zone of the business hours (required)"),
+    days: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]).describe("working days"),
     hours: z
       .string()
       .refine((h) => {
         const [open, close] = h.split("-");
         return !!open && !!close && clockTime.test(open) && clockTime.test(close) && open < close;
       }, 'expected opening-closing times like "09:00-17:00"')
-      .default("09:00-17:00"),
+      .default("09:00-17:00")
+      .describe("opening and closing time, local wall clock"),
     /** P0/P1 run around the clock; only these severities pause outside business hours. */
-    severities: z.array(z.enum(SEVERITIES)).default(["P2", "P3"]),
+    severities: z
+      .array(z.enum(SEVERITIES))
+      .default(["P2", "P3"])
+      .describe("severities whose response and resolution clocks pause outside business hours"),
   })
-  .optional();
+  .optional()
+  .describe("count SLA time in business hours only; off unless set");
 
 const triageSection = z
   .strictObject({
-    /** Labels naming each severity, matched case-insensitively. */
     severity_labels: z
       .strictObject({ P0: labelList("P0"), P1: labelList("P1"), P2: labelList("P2"), P3: labelList("P3") })
-      .default(DEFAULT_LABELS),
-    /** The issue-form field (`### Severity` in the issue body) read when an issue has no severity label. */
-    form_field: z.string().min(1).default("Severity"),
-    /** Labels like `phase:5` give the phase; otherwise the milestone does. */
-    phase_label_prefix: z.string().min(1).default("phase:"),
+      .default(DEFAULT_LABELS)
+      .describe("labels naming each severity, matched case-insensitively"),
+    form_field: z
+      .string()
+      .min(1)
+      .default("Severity")
+      .describe("issue-form field (`### Severity` in the body) read when an issue has no severity label"),
+    phase_label_prefix: z
+      .string()
+      .min(1)
+      .default("phase:")
+      .describe("labels like phase:5 give the phase; otherwise the milestone does"),
     sla: z
       .strictObject({
         P0: slaFor("5m", "4h"),
@@ -78,32 +102,46 @@ const triageSection = z
         P1: { response: "1h", resolution: "24h" },
         P2: { response: "4h", resolution: "7d" },
         P3: { response: "24h", resolution: "next-release" },
-      }),
-    /** How long a new issue may stay without a severity, by stabilization week (from `launch.date`). */
+      })
+      .describe("response and resolution targets per severity (durations: 30m, 4h, 7d, 2w)"),
     triage_target: z
-      .strictObject({ week1: duration.default("2h"), week2: duration.default("4h"), later: duration.default("8h") })
-      .default({ week1: "2h", week2: "4h", later: "8h" }),
-    /** Whose comment counts as the first response. */
+      .strictObject({
+        week1: duration.default("2h").describe("issues opened T+0…T+7"),
+        week2: duration.default("4h").describe("issues opened T+8…T+14"),
+        later: duration.default("8h").describe("issues opened later, before launch, or without launch.date"),
+      })
+      .default({ week1: "2h", week2: "4h", later: "8h" })
+      .describe("how long a new issue may stay without a severity, by stabilization week"),
     responders: z
       .strictObject({
-        associations: z.array(z.string().min(1)).min(1).default(["OWNER", "MEMBER", "COLLABORATOR"]),
-        ignore_bots: z.boolean().default(true),
-        /** Logins whose comments never count (e.g. a bot posing as a user). */
-        ignore: z.array(z.string()).default([]),
+        associations: z
+          .array(z.string().min(1))
+          .min(1)
+          .default(["OWNER", "MEMBER", "COLLABORATOR"])
+          .describe("author_association values whose comment is a response"),
+        ignore_bots: z.boolean().default(true).describe("comments by bots never count"),
+        ignore: z
+          .array(z.string())
+          .default([])
+          .describe("logins whose comments never count (e.g. a bot posing as a user)"),
       })
-      .default({ associations: ["OWNER", "MEMBER", "COLLABORATOR"], ignore_bots: true, ignore: [] }),
+      .default({ associations: ["OWNER", "MEMBER", "COLLABORATOR"], ignore_bots: true, ignore: [] })
+      .describe("whose comment counts as the first response"),
     business_hours: businessHoursSchema,
-    /** Labels the Action manages. */
     labels: z
       .strictObject({
-        needs_triage: z.string().min(1).default("needs-triage"),
-        breached: z.string().min(1).default("sla:breached"),
+        needs_triage: z.string().min(1).default("needs-triage").describe("on issues without a severity"),
+        breached: z.string().min(1).default("sla:breached").describe("on issues with a breached clock"),
       })
-      .default({ needs_triage: "needs-triage", breached: "sla:breached" }),
-    /** The Action applies the severity label chosen in the issue form. */
-    label_from_form: z.boolean().default(true),
-    /** The scheduled sweep re-reads issues closed within this window (keep it ≥ the schedule interval). */
-    sweep_lookback: duration.default("7d"),
+      .default({ needs_triage: "needs-triage", breached: "sla:breached" })
+      .describe("labels the Action manages"),
+    label_from_form: z
+      .boolean()
+      .default(true)
+      .describe("the Action applies the severity chosen in the issue form as a label"),
+    sweep_lookback: duration
+      .default("7d")
+      .describe("the scheduled sweep re-reads issues closed within this window (keep it ≥ the schedule interval)"),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, Severity>();

@@ -1,11 +1,3 @@
 import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-
-// src/action/main.ts
-async function run() {
-  process.stderr.write("launchgate: the Action is not implemented yet; use the CLI (`launchgate check`).\n");
-  process.exitCode = 1;
-}
-
-// src/index.ts
-await run();
+import{a as m}from"./chunks/chunk-NO5GLXAJ.js";import{b as r,d as p}from"./chunks/chunk-TJ5FHHUB.js";import{e as n}from"./chunks/chunk-XWLOQC7F.js";import{readFile as h}from"node:fs/promises";var g={pull_request:"gate",pull_request_target:"gate",merge_group:"gate",issues:"triage",issue_comment:"triage",schedule:"report",workflow_dispatch:"report"};function w(e,o){let t=e.trim().toLowerCase();if(t==="gate"||t==="triage"||t==="report"||t==="criteria")return t;if(t!==""&&t!=="auto")throw new n(`unknown mode "${e}"`,{file:"action input mode",fix:"use auto, gate, triage, report or criteria"});let i=g[o];if(!i)throw new n(`no mode for the "${o}" event`,{file:"action input mode",fix:`set mode: gate, triage, report or criteria, or run on ${Object.keys(g).join(", ")}`});return i}async function u(){let e=process.env.GITHUB_EVENT_NAME??"",[o,t]=(process.env.GITHUB_REPOSITORY??"").split("/");if(!o||!t)throw new n("GITHUB_REPOSITORY is not set",{fix:"run launchgate as a GitHub Action step"});let i=r("token");if(!i)throw new n("no token",{file:"action input token",fix:"pass the token input (its default is the workflow token, github.token)"});let a=process.env.GITHUB_EVENT_PATH,s={};if(a)try{s=JSON.parse(await h(a,"utf8"))}catch(f){throw new n(`cannot read the event payload: ${f.message}`,{file:a})}let c=process.env.GITHUB_API_URL||"https://api.github.com";return{mode:w(r("mode"),e),token:i,configPath:r("config")||".github/launchgate.yml",comment:(r("comment")||"true").trim().toLowerCase()!=="false",checkName:r("check-name")||"launchgate / gates",eventName:e,payload:s,repo:{owner:o,repo:t},sha:process.env.GITHUB_SHA??"",apiUrl:c,graphqlUrl:process.env.GITHUB_GRAPHQL_URL||`${c.replace(/\/api\/v3\/?$/,"/api").replace(/\/+$/,"")}/graphql`}}var k={gate:()=>import("./chunks/gate-A6K2J52J.js"),triage:()=>import("./chunks/triage-L34HXDLR.js"),report:()=>import("./chunks/report-IPTRVC3V.js"),criteria:()=>import("./chunks/criteria-YSLQMDZI.js")};async function d(){try{let e=await u();await(await k[e.mode]()).run(e)}catch(e){p(m(e))}}await d();
 //# sourceMappingURL=index.js.map

@@ -35,6 +35,8 @@ export const OPERATIONS = [
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
   "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
   "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}",
   "GET /repos/{owner}/{repo}/labels",
   "POST /repos/{owner}/{repo}/labels",
   "GET /repos/{owner}/{repo}/releases",

@@ -247,6 +247,34 @@ describe("fake GitHub contract checks", () => {
     expect(s.problems).toEqual([]);
   });
 
+  it("serves the repository with its stars and repository-wide issue events, newest first and paginated", async () => {
+    const w = world();
+    const repo = w.repo("acme/shop");
+    repo.stars = 42;
+    repo.defaultBranch = "trunk";
+    repo.addIssue({ number: 20, title: "Crash", user: "dave", labels: ["P0"], createdAt: "2026-11-01T10:00:00Z" });
+    repo.addIssue({ number: 21, title: "Slow", user: "erin", labels: ["P2"], createdAt: "2026-11-02T10:00:00Z" });
+    repo.addIssue({ number: 22, title: "Typo", user: "erin", labels: ["P3"], createdAt: "2026-11-03T10:00:00Z" });
+    const s = await start(w);
+    const got = (await call(s, "GET", "/repos/acme/shop")).json as Record<string, unknown>;
+    expect(got).toMatchObject({ full_name: "acme/shop", stargazers_count: 42, default_branch: "trunk" });
+    expect((await call(s, "GET", "/repos/acme/nope")).status).toBe(404);
+
+    const first = await call(s, "GET", "/repos/acme/shop/issues/events?per_page=2");
+    const page1 = first.json as { event: string; label: { name: string }; issue: { number: number } }[];
+    expect(page1.map((e) => [e.issue.number, e.label.name])).toEqual([
+      [22, "P3"],
+      [21, "P2"],
+    ]);
+    expect(first.headers.get("link")).toContain('rel="next"');
+    const page2 = (await call(s, "GET", "/repos/acme/shop/issues/events?per_page=2&page=2")).json as {
+      issue: { number: number; title: string };
+    }[];
+    expect(page2.map((e) => [e.issue.number, e.issue.title])).toEqual([[20, "Crash"]]);
+    // Both answers match GitHub's OpenAPI description (full-repository, issue-event with `issue`).
+    expect(s.problems).toEqual([]);
+  });
+
   it("records a GraphQL problem for a query GitHub's schema rejects", async () => {
     const s = await start();
     const res = await call(s, "POST", "/graphql", { query: '{ repository(owner:"acme", name:"shop") { nope } }' });

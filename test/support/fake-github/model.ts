@@ -144,6 +144,8 @@ export class Repository {
   readonly id: number;
   defaultBranch = "main";
   isPrivate = false;
+  /** `stargazers_count` of the repository. */
+  stars = 0;
   readonly refs = new Map<string, string>();
   readonly commits = new Map<string, Commit>();
   readonly trees = new Map<string, Tree>();

@@ -51,7 +51,9 @@ function touches(repo: Repository, commit: Commit, path: string): boolean {
   return false;
 }
 
-// --- contents, commits, compare ------------------------------------------------------------
+// --- repository, contents, commits, compare -----------------------------------------------
+
+route("GET", R, (ctx) => ok(shape.fullRepository(repoOf(ctx), ctx.api)));
 
 route("GET", `${R}/contents/{path+}`, (ctx) => {
   const repo = repoOf(ctx);
@@ -467,6 +469,17 @@ route("GET", `${R}/issues/{issue_number}/events`, (ctx) => {
     ctx,
     `/repos/${repo.fullName}/issues/${issue.number}/events`,
     events.map((e) => shape.issueEvent(repo, ctx.api, e)),
+  );
+});
+
+route("GET", `${R}/issues/events`, (ctx) => {
+  const repo = repoOf(ctx);
+  // GitHub lists the repository's issue events newest first.
+  const events = [...repo.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  return paginate(
+    ctx,
+    `/repos/${repo.fullName}/issues/events`,
+    events.map((e) => shape.issueEvent(repo, ctx.api, e, true)),
   );
 });
 

@@ -100,9 +100,9 @@ export function repository(repo: Repository, api: string, fork = false) {
     language: "TypeScript",
     forks: 0,
     forks_count: 0,
-    stargazers_count: 0,
-    watchers_count: 0,
-    watchers: 0,
+    stargazers_count: repo.stars,
+    watchers_count: repo.stars,
+    watchers: repo.stars,
     size: 100,
     default_branch: repo.defaultBranch,
     open_issues: 0,
@@ -531,7 +531,24 @@ export function release(repo: Repository, api: string, r: Release) {
   };
 }
 
-export function issueEvent(repo: Repository, api: string, e: IssueEvent) {
+/** `GET /repos/{owner}/{repo}`: the repository with its organization and permissions. */
+export function fullRepository(repo: Repository, api: string) {
+  return {
+    ...repository(repo, api),
+    organization: simpleUser(repo.world, api, repo.owner),
+    network_count: 0,
+    subscribers_count: 0,
+    topics: [],
+    has_discussions: false,
+    visibility: repo.isPrivate ? "private" : "public",
+    allow_forking: true,
+    is_template: false,
+    web_commit_signoff_required: false,
+  };
+}
+
+/** An issue event; the repository-wide list adds the issue it belongs to. */
+export function issueEvent(repo: Repository, api: string, e: IssueEvent, withIssue = false) {
   return {
     id: e.id,
     node_id: nodeId("IssueEvent", e.id),
@@ -543,5 +560,6 @@ export function issueEvent(repo: Repository, api: string, e: IssueEvent) {
     created_at: e.createdAt,
     performed_via_github_app: null,
     ...(e.label ? { label: { name: e.label, color: repo.label(e.label).color } } : {}),
+    ...(withIssue ? { issue: issue(repo, api, repo.issues.get(e.issue) as Issue) } : {}),
   };
 }

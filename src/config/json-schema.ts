@@ -2,7 +2,7 @@ import { z } from "zod";
 import { configSchema } from "./schema.js";
 
 export const CONFIG_SCHEMA_ID =
-  "https://raw.githubusercontent.com/launchgate/launchgate/main/schema/launchgate.schema.json";
+  "https://raw.githubusercontent.com/launchgate/launchgate/v1/schema/launchgate.schema.json";
 
 /**
  * JSON Schema of `.github/launchgate.yml`, generated from the zod schema so editors (YAML language

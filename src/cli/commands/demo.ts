@@ -1,9 +1,10 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { weekBounds, weekOf, weekRange } from "../../report/weeks.js";
+import { parseSnapshot } from "../../snapshot/parse.js";
 import type { CliIO } from "../io.js";
 import { commands } from "../main.js";
 import { packageRoot } from "../package-root.js";
@@ -92,7 +93,6 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   ];
   const triage = await call("triage", [...issueArgs, ...common, "--format", "json"]);
   await writeFile(join(out, "triage.json"), triage.stdout);
-  const triageResult = JSON.parse(triage.stdout) as { untriaged: number[]; breaches: unknown[] };
 
   progress("computing the release decision");
   const releaseArgs = [
@@ -103,15 +103,14 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     "--metrics",
     file("metrics.yml"),
   ];
-  const criteria = await call("criteria", [...issueArgs, ...releaseArgs, ...common, "--format", "json"]);
+  const gateArgs = ["--gate", file("gates/launch-go-no-go.md"), "--gate", file("gates/production-go-live.md")];
+  const criteria = await call("criteria", [...issueArgs, ...releaseArgs, ...gateArgs, ...common, "--format", "json"]);
   await writeFile(join(out, "criteria.json"), criteria.stdout);
-  const criteriaResult = JSON.parse(criteria.stdout) as { decision: string; readiness: number };
 
   progress(`writing ${weeks.length} weekly reports (${weeks[0]} … ${weeks.at(-1)})`);
-  let status = "";
   for (const week of weeks) {
     const end = Math.min(weekBounds(week, TIME_ZONE).end.getTime() - 1000, Date.parse(DEMO_NOW));
-    const report = await call(
+    await call(
       "report",
       [
         ...issueArgs,
@@ -133,29 +132,32 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       ],
       [0],
     );
-    status = /: (green|yellow|red)\s*$/.exec(report.stdout)?.[1] ?? status;
   }
 
   let siteLine = "";
   if (!values["no-site"]) {
     progress("building the status site");
     await call("site", ["--snapshots", join(out, "snapshots"), "--out", join(out, "site"), "--now", DEMO_NOW], [0]);
-    const site = relative(io.cwd, join(out, "site")) || ".";
-    siteLine = `site:       ${site}/index.html — preview: npx serve ${site}  (or: python3 -m http.server -d ${site})`;
+    const site = shortPath(io.cwd, join(out, "site"));
+    siteLine = `site:       ${site}/index.html — preview: python3 -m http.server -d ${site} 8080`;
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const where = relative(io.cwd, out) || ".";
-  const light = { green: paint("green", "green"), yellow: paint("yellow", "yellow"), red: paint("red", "red") }[status];
+  const where = shortPath(io.cwd, out);
+  // The summary quotes the newest snapshot: the same figures the site shows.
+  const latest = weeks.at(-1) as string;
+  const snapshot = parseSnapshot(await readFile(join(out, "snapshots", `${latest}.json`), "utf8"), latest);
+  const status = snapshot.status.overall;
+  const light = paint(status === "green" ? "green" : status === "yellow" ? "yellow" : "red", status);
   io.stdout(
     [
       paint("bold", `launchgate demo — Aurora, six weeks after launch (as of ${DEMO_NOW})`),
       ...gateResult.files.map(
         (g) => `gate:       ${g.gate.title}: ${g.requiredDone}/${g.required} required items done`,
       ),
-      `triage:     ${triageResult.untriaged.length} untriaged, ${triageResult.breaches.length} SLA breaches`,
-      `decision:   ${criteriaResult.decision} (readiness ${criteriaResult.readiness}/100)`,
-      `this week:  ${weeks.at(-1)} is ${light ?? status}`,
+      `triage:     ${snapshot.issues.untriaged} untriaged, ${snapshot.sla.breaches.length} SLA breaches`,
+      `decision:   ${snapshot.release.decision ?? "unknown"} (readiness ${snapshot.release.readiness ?? "unknown"}/100)`,
+      `this week:  ${latest} is ${light}`,
       `reports:    ${where}/reports/ (${weeks.length} weeks), snapshots in ${where}/snapshots/`,
       siteLine,
       `done in ${seconds} s`,
@@ -166,4 +168,10 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       .concat("\n"),
   );
   return 0;
+}
+
+/** A path relative to the working directory when it lies below it, else absolute. */
+function shortPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }

@@ -16,6 +16,7 @@ const result = (over: Partial<ScenarioResult>): ScenarioResult => ({
   faultsHit: 0,
   requestLog: [],
   labels: {},
+  branches: {},
   problems: [],
   failures: [],
   expectationsMet: false,
@@ -65,6 +66,44 @@ describe("scenario runner", () => {
       "no annotation on line 5 (annotated: 4)",
       "1 write requests, expected 0: ",
       "fake GitHub graphql problem: POST /graphql: bad",
+    ]);
+  });
+
+  it("checks outputs by pattern and a branch's files before and after the run", () => {
+    const expect_ = expectSchema.parse({
+      outputs_match: { "snapshot-path": "/W47\\.json$/" },
+      branches: {
+        "launchgate-data": {
+          unchanged: true,
+          files: ["a.json"],
+          kept: ["a.json", "b.json"],
+          changed: ["c.json"],
+          json: { "c.json": { "status.overall": "red", "reasons.0.rule": "open-p0" } },
+        },
+      },
+    });
+    const failures = checkExpectations(
+      expect_,
+      result({
+        outputs: { "snapshot-path": "/tmp/W46.json" },
+        branches: {
+          "launchgate-data": {
+            headBefore: "1111",
+            head: "2222",
+            filesBefore: { "a.json": "a1", "b.json": "b1", "c.json": "c1" },
+            files: { "a.json": "a1", "b.json": "b2", "c.json": "c1" },
+            json: { "c.json": { status: { overall: "green" }, reasons: [{ rule: "open-p0" }] } },
+          },
+        },
+      }),
+    );
+    expect(failures).toEqual([
+      'output snapshot-path is "/tmp/W46.json", expected to match /W47\\.json$/',
+      "branch launchgate-data moved: 1111 → 2222",
+      'branch launchgate-data has files ["a.json","b.json","c.json"], expected ["a.json"]',
+      "launchgate-data:b.json was changed or deleted, expected kept",
+      "launchgate-data:c.json was not changed, expected changed",
+      'launchgate-data:c.json status.overall is "green", expected "red"',
     ]);
   });
 

@@ -1,11 +1,19 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildEvent } from "./events.js";
 import type { Repository } from "./fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "./fake-github/server.js";
-import { buildWorld, type ExpectSpec, eventOf, faultsOf, type LoadedScenario, loadScenario } from "./scenario.js";
+import {
+  buildWorld,
+  type ExpectSpec,
+  eventOf,
+  faultsOf,
+  type LoadedScenario,
+  loadScenario,
+  type ScenarioSpec,
+} from "./scenario.js";
 
 /**
  * Runs scenarios: builds the fake GitHub from the scenario, runs the built Action
@@ -20,6 +28,17 @@ export interface CheckRunResult {
   title: string | null;
   summary: string | null;
   annotations: { path: string; line: number; level: string; message: string }[];
+}
+
+/** A branch as it was before the run under test (after any earlier runs) and at the end. */
+export interface BranchResult {
+  headBefore: string | null;
+  head: string | null;
+  /** Blob SHA by path. */
+  filesBefore: Record<string, string>;
+  files: Record<string, string>;
+  /** Parsed content of the files `expect.branches.<name>.json` names (undefined when missing or not JSON). */
+  json: Record<string, unknown>;
 }
 
 export interface ScenarioResult {
@@ -37,6 +56,8 @@ export interface ScenarioResult {
   faultsHit: number;
   requestLog: { method: string; path: string; status: number; fault: boolean }[];
   labels: Record<string, string[]>;
+  /** The branches `expect.branches` names. */
+  branches: Record<string, BranchResult>;
   /** Contract problems the fake saw: invalid GraphQL, off-schema REST responses, unimplemented routes. */
   problems: { kind: string; request: string; message: string }[];
   /** Failed expectations, one sentence each. */
@@ -130,6 +151,9 @@ export function checkExpectations(expect: ExpectSpec, result: ScenarioResult): s
   for (const [key, value] of Object.entries(expect.outputs ?? {}))
     if (result.outputs[key] !== value)
       failures.push(`output ${key} is ${JSON.stringify(result.outputs[key])}, expected ${JSON.stringify(value)}`);
+  for (const [key, pattern] of Object.entries(expect.outputs_match))
+    if (!regex(pattern).test(result.outputs[key] ?? ""))
+      failures.push(`output ${key} is ${JSON.stringify(result.outputs[key])}, expected to match ${pattern}`);
   if (expect.check_run_count !== undefined && result.checkRuns.length !== expect.check_run_count)
     failures.push(`${result.checkRuns.length} check runs, expected ${expect.check_run_count}`);
   for (const want of expect.check_runs ?? []) {
@@ -191,12 +215,65 @@ export function checkExpectations(expect: ExpectSpec, result: ScenarioResult): s
     if (JSON.stringify(have) !== JSON.stringify([...labels].sort()))
       failures.push(`#${number} has labels ${JSON.stringify(have)}, expected ${JSON.stringify(labels)}`);
   }
+  for (const [name, want] of Object.entries(expect.branches)) {
+    const b = result.branches[name];
+    if (!b) {
+      failures.push(`branch ${name} was not collected`);
+      continue;
+    }
+    if (want.exists !== undefined && (b.head !== null) !== want.exists)
+      failures.push(
+        `branch ${name} ${b.head ? "exists" : "does not exist"}, expected ${want.exists ? "it to" : "not"}`,
+      );
+    if (want.unchanged !== undefined && (b.head === b.headBefore) !== want.unchanged)
+      failures.push(`branch ${name} ${want.unchanged ? "moved" : "did not move"}: ${b.headBefore} → ${b.head}`);
+    const paths = Object.keys(b.files).sort();
+    if (want.files && JSON.stringify(paths) !== JSON.stringify([...want.files].sort()))
+      failures.push(`branch ${name} has files ${JSON.stringify(paths)}, expected ${JSON.stringify(want.files)}`);
+    for (const path of want.kept)
+      if (!b.filesBefore[path] || b.files[path] !== b.filesBefore[path])
+        failures.push(
+          `${name}:${path} was ${b.filesBefore[path] ? "changed or deleted" : "not there before"}, expected kept`,
+        );
+    for (const path of want.changed)
+      if (!b.files[path] || b.files[path] === b.filesBefore[path])
+        failures.push(`${name}:${path} was ${b.files[path] ? "not changed" : "not written"}, expected changed`);
+    for (const [path, fields] of Object.entries(want.json))
+      for (const [key, value] of Object.entries(fields)) {
+        const have = key
+          .split(".")
+          .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], b.json[path]);
+        if (JSON.stringify(have) !== JSON.stringify(value))
+          failures.push(`${name}:${path} ${key} is ${JSON.stringify(have)}, expected ${JSON.stringify(value)}`);
+      }
+  }
   if (expect.problems === "none")
     for (const p of result.problems) failures.push(`fake GitHub ${p.kind} problem: ${p.request}: ${p.message}`);
   return failures;
 }
 
-function collect(repo: Repository, server: FakeGitHub) {
+function branchFiles(repo: Repository, head: string | null): Record<string, string> {
+  const commit = head ? repo.commits.get(head) : undefined;
+  return commit ? Object.fromEntries(repo.tree(commit.tree)) : {};
+}
+
+function branchResult(repo: Repository, name: string, headBefore: string | null, jsonPaths: string[]): BranchResult {
+  const head = repo.refs.get(`refs/heads/${name}`) ?? null;
+  const files = branchFiles(repo, head);
+  const json: Record<string, unknown> = {};
+  for (const path of jsonPaths) {
+    const blob = files[path] ? repo.blobs.get(files[path]) : undefined;
+    try {
+      json[path] = blob ? JSON.parse(blob.toString("utf8")) : undefined;
+    } catch {
+      json[path] = undefined;
+    }
+  }
+  return { headBefore, head, filesBefore: branchFiles(repo, headBefore), files, json };
+}
+
+/** What the run under test did: requests from `from` on in the fake's log. */
+function collect(repo: Repository, server: FakeGitHub, from: number) {
   const checkRuns: CheckRunResult[] = repo.checkRuns.map((r) => ({
     name: r.name,
     status: r.status,
@@ -211,7 +288,8 @@ function collect(repo: Repository, server: FakeGitHub) {
     })),
   }));
   const labels = Object.fromEntries([...repo.issues.values()].map((i) => [String(i.number), [...i.labels]]));
-  const requestLog = server.log.map((e) => ({
+  const log = server.log.slice(from);
+  const requestLog = log.map((e) => ({
     method: e.method,
     path: `${e.path}${e.query}`,
     status: e.status,
@@ -221,9 +299,9 @@ function collect(repo: Repository, server: FakeGitHub) {
     checkRuns,
     labels,
     requestLog,
-    requests: server.log.length,
-    writes: server.log.filter((e) => e.write).length,
-    faultsHit: server.log.filter((e) => e.fault).length,
+    requests: log.length,
+    writes: log.filter((e) => e.write).length,
+    faultsHit: log.filter((e) => e.fault).length,
   };
 }
 
@@ -232,58 +310,76 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const { spec } = scenario;
   const world = buildWorld(spec);
   const repo = world.repo(spec.repo);
-  const server = await startFakeGitHub(world, { faults: faultsOf(spec) });
+  // Faults are armed after the earlier runs: they are for the run under test.
+  const server = await startFakeGitHub(world, { faults: [] });
   const dir = await mkdtemp(join(tmpdir(), "launchgate-scenario-"));
   try {
     const event = buildEvent(repo, server.url, eventOf(spec));
-    const paths = {
-      event: join(dir, "event.json"),
-      output: join(dir, "output.txt"),
-      summary: join(dir, "summary.md"),
-      state: join(dir, "state.txt"),
-    };
-    await writeFile(paths.event, JSON.stringify(event.payload, null, 2));
-    for (const p of [paths.output, paths.summary, paths.state]) await writeFile(p, "");
-    const inputs: Record<string, string> = { token: TOKENS[spec.token] };
-    for (const [k, v] of Object.entries(spec.inputs)) inputs[k] = String(v);
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? dir,
-      TZ: "UTC",
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_EVENT_NAME: spec.event.name,
-      GITHUB_EVENT_PATH: paths.event,
-      GITHUB_API_URL: server.url,
-      GITHUB_GRAPHQL_URL: server.graphqlUrl,
-      GITHUB_SERVER_URL: "https://github.com",
-      GITHUB_REPOSITORY: repo.fullName,
-      GITHUB_REPOSITORY_OWNER: repo.owner,
-      GITHUB_SHA: event.sha,
-      GITHUB_REF: event.ref,
-      GITHUB_WORKFLOW: "launchgate",
-      GITHUB_JOB: "gates",
-      GITHUB_RUN_ID: "1000001",
-      GITHUB_RUN_NUMBER: "1",
-      GITHUB_RUN_ATTEMPT: "1",
-      GITHUB_ACTOR: String((event.payload.sender as { login?: string } | undefined)?.login ?? repo.owner),
-      GITHUB_OUTPUT: paths.output,
-      GITHUB_STEP_SUMMARY: paths.summary,
-      GITHUB_STATE: paths.state,
-      GITHUB_WORKSPACE: dir,
-      RUNNER_TEMP: dir,
-      RUNNER_OS: "Linux",
-      ...spec.env,
-    };
-    // @actions/core reads INPUT_<NAME> with spaces as underscores, upper-cased; hyphens stay.
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
+    const eventPath = join(dir, "event.json");
+    await writeFile(eventPath, JSON.stringify(event.payload, null, 2));
     const action = resolve(options.action ?? "dist/index.js");
-    const spawned = Date.now();
-    const proc = await runProcess(process.execPath, [action], env, dir, spec.timeout_seconds * 1000);
-    const actionMs = Date.now() - spawned;
+    const runAction = async (runDir: string, inputs: ScenarioSpec["inputs"], extraEnv: Record<string, string>) => {
+      const paths = {
+        output: join(runDir, "output.txt"),
+        summary: join(runDir, "summary.md"),
+        state: join(runDir, "state.txt"),
+      };
+      for (const p of Object.values(paths)) await writeFile(p, "");
+      const all: Record<string, string> = { token: TOKENS[spec.token] };
+      for (const [k, v] of Object.entries(inputs)) all[k] = String(v);
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? dir,
+        TZ: "UTC",
+        CI: "true",
+        GITHUB_ACTIONS: "true",
+        GITHUB_EVENT_NAME: spec.event.name,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_API_URL: server.url,
+        GITHUB_GRAPHQL_URL: server.graphqlUrl,
+        GITHUB_SERVER_URL: "https://github.com",
+        GITHUB_REPOSITORY: repo.fullName,
+        GITHUB_REPOSITORY_OWNER: repo.owner,
+        GITHUB_SHA: event.sha,
+        GITHUB_REF: event.ref,
+        GITHUB_WORKFLOW: "launchgate",
+        GITHUB_JOB: "gates",
+        GITHUB_RUN_ID: "1000001",
+        GITHUB_RUN_NUMBER: "1",
+        GITHUB_RUN_ATTEMPT: "1",
+        GITHUB_ACTOR: String((event.payload.sender as { login?: string } | undefined)?.login ?? repo.owner),
+        GITHUB_OUTPUT: paths.output,
+        GITHUB_STEP_SUMMARY: paths.summary,
+        GITHUB_STATE: paths.state,
+        GITHUB_WORKSPACE: runDir,
+        RUNNER_TEMP: runDir,
+        RUNNER_OS: "Linux",
+        ...extraEnv,
+      };
+      // @actions/core reads INPUT_<NAME> with spaces as underscores, upper-cased; hyphens stay.
+      for (const [k, v] of Object.entries(all)) env[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
+      const spawned = Date.now();
+      const proc = await runProcess(process.execPath, [action], env, runDir, spec.timeout_seconds * 1000);
+      return { proc, paths, ms: Date.now() - spawned };
+    };
+
+    for (const [k, earlier] of spec.earlier_runs.entries()) {
+      const runDir = join(dir, `earlier-${k + 1}`);
+      await mkdir(runDir);
+      const { proc } = await runAction(runDir, { ...spec.inputs, ...earlier.inputs }, { ...spec.env, ...earlier.env });
+      if (proc.code !== 0)
+        throw new Error(`earlier_runs[${k}] exited ${proc.code}: ${(proc.stderr || proc.stdout).slice(-1000)}`);
+    }
+    const branchesBefore = new Map(
+      Object.keys(spec.expect.branches).map((name) => [name, repo.refs.get(`refs/heads/${name}`) ?? null]),
+    );
+    server.faults.push(...faultsOf(spec));
+    const logFrom = server.log.length;
+
+    const { proc, paths, ms: actionMs } = await runAction(dir, spec.inputs, spec.env);
     const outputs = parseOutputFile(await readFile(paths.output, "utf8"));
     const summary = await readFile(paths.summary, "utf8");
-    const collected = collect(repo, server);
+    const collected = collect(repo, server, logFrom);
     const result: ScenarioResult = {
       name: scenario.name,
       file: scenario.file,
@@ -297,6 +393,12 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
         )
         .map((c) => ({ user: c.user, body: c.body })),
       summary,
+      branches: Object.fromEntries(
+        Object.entries(spec.expect.branches).map(([name, want]) => [
+          name,
+          branchResult(repo, name, branchesBefore.get(name) ?? null, Object.keys(want.json)),
+        ]),
+      ),
       problems: [...server.problems],
       failures: [],
       expectationsMet: false,
@@ -336,6 +438,7 @@ export async function runScenarioFiles(files: string[], options: RunOptions = {}
         faultsHit: 0,
         requestLog: [],
         labels: {},
+        branches: {},
         problems: [],
         failures: [`scenario could not run: ${message}`],
         expectationsMet: false,

@@ -135,6 +135,15 @@ const checkRunExpect = z.strictObject({
   annotations: annotationExpect.optional(),
 });
 
+const branchExpect = z.strictObject({
+  exists: z.boolean().optional(),
+  unchanged: z.boolean().optional(),
+  files: z.array(z.string()).optional(),
+  kept: z.array(z.string()).default([]),
+  changed: z.array(z.string()).default([]),
+  json: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+
 const textExpect = z.strictObject({
   contains: z.array(z.string()).default([]),
   not_contains: z.array(z.string()).default([]),
@@ -143,6 +152,7 @@ const textExpect = z.strictObject({
 export const expectSchema = z.strictObject({
   exit_code: z.number().int().optional(),
   outputs: z.record(z.string(), z.string()).optional(),
+  outputs_match: z.record(z.string(), z.string()).default({}),
   check_runs: z.array(checkRunExpect).optional(),
   check_run_count: z.number().int().optional(),
   comments: z
@@ -158,6 +168,7 @@ export const expectSchema = z.strictObject({
   writes: z.number().int().optional(),
   faults_hit: z.number().int().optional(),
   labels: z.record(z.string(), z.array(z.string())).optional(),
+  branches: z.record(z.string(), branchExpect).default({}),
   problems: z.enum(["none", "allowed"]).default("none"),
 });
 
@@ -169,6 +180,7 @@ export const scenarioSchema = z.strictObject({
     .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name")
     .default("acme/shop"),
   default_branch: z.string().default("main"),
+  stars: z.number().int().min(0).default(0),
   now: z.string().optional(),
   users: z
     .record(z.string(), z.strictObject({ name: z.string().optional(), type: z.enum(["User", "Bot"]).optional() }))
@@ -192,6 +204,14 @@ export const scenarioSchema = z.strictObject({
   token: z.enum(["write", "fork", "none"]).default("write"),
   inputs: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])).default({}),
   env: z.record(z.string(), z.string()).default({}),
+  earlier_runs: z
+    .array(
+      z.strictObject({
+        inputs: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])).default({}),
+        env: z.record(z.string(), z.string()).default({}),
+      }),
+    )
+    .default([]),
   faults: z.array(faultSpec).default([]),
   timeout_seconds: z.number().positive().default(60),
   expect: expectSchema,
@@ -239,6 +259,7 @@ export function buildWorld(input: ScenarioSpec): World {
   }
   const repo = world.repo(spec.repo);
   repo.defaultBranch = spec.default_branch;
+  repo.stars = spec.stars;
   for (const [login, permission] of Object.entries(spec.collaborators)) {
     world.user(login);
     repo.collaborators.set(login.toLowerCase(), permission);

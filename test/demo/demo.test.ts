@@ -66,4 +66,10 @@ describe("launchgate demo", () => {
     const missing = pages.filter((page) => !existsSync(path.join(out, "site", page)));
     expect(missing).toEqual([]);
   });
+
+  it("shows backticked words of rule reasons as code, never as markup", () => {
+    const index = readFileSync(path.join(out, "site", "index.html"), "utf8");
+    expect(index).toContain("an open issue labeled <code>security</code>");
+    expect(index).not.toMatch(/labeled `security`/);
+  });
 });

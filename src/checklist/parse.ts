@@ -145,6 +145,7 @@ function toItem(
     parent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
     owners: paragraph ? extractOwners(mentionableText(paragraph.children)) : [],
     optional: OPTIONAL_MARKER.test(text),
+    struck,
     waived: checked && struck && hasReason,
     waiverReason: struck ? waiverReason : null,
     waiverMissingReason: checked && struck && !hasReason,

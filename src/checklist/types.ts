@@ -19,6 +19,8 @@ export interface ChecklistItem {
   owners: string[];
   /** Marked `(optional)`: reported, never blocking. */
   optional: boolean;
+  /** The item's text starts struck through (`~~…~~`): a waiver once ticked. */
+  struck: boolean;
   /** Ticked with its text struck through and an `N/A:` reason. */
   waived: boolean;
   /** The reason after `N/A:`, when the item is struck through. */

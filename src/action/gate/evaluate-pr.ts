@@ -1,6 +1,8 @@
 import { readGateDocument } from "../../checklist/document.js";
+import { decodeDocument } from "../../checklist/input.js";
 import { normalizeOwner } from "../../checklist/owners.js";
 import { parseChecklist } from "../../checklist/parse.js";
+import { retick } from "../../checklist/retick.js";
 import type { ChecklistDocument } from "../../checklist/types.js";
 import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
@@ -54,15 +56,20 @@ export interface GateRun {
 
 /**
  * Parsed versions by git blob SHA: the head, the base and the history walk often read the same
- * version, and parsing a large gate costs far more than anything else in a run.
+ * version, and parsing a large gate costs far more than anything else in a run. A version that
+ * only ticks boxes relative to the last one parsed of the same path reuses that parse (retick).
  */
 const parsedBlobs = new Map<string, ChecklistDocument>();
+const lastParsed = new Map<string, { text: string; doc: ChecklistDocument }>();
 
 function parseBlob(file: FileAtRef, path: string): ChecklistDocument {
   const id = `${file.sha}\u0000${path}`;
   let doc = parsedBlobs.get(id);
   if (!doc) {
-    doc = readGateDocument(file.bytes, path, { allowEmpty: true });
+    const text = decodeDocument(file.bytes, path);
+    const previous = lastParsed.get(path);
+    doc = (previous && retick(previous, text)) ?? parseChecklist(text, path);
+    lastParsed.set(path, { text, doc });
     parsedBlobs.set(id, doc);
   }
   return doc;

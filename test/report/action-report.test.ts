@@ -16,7 +16,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(): Promise<FakeGitHub> {
+async function start(extraFiles: Record<string, string> = {}): Promise<FakeGitHub> {
   const world = new World();
   const repo = world.repo("acme/caro");
   repo.stars = 12;
@@ -26,6 +26,7 @@ async function start(): Promise<FakeGitHub> {
       ".github/launchgate.yml": "launch:\n  date: 2026-11-10\n  timezone: America/New_York\n",
       "launch/notes/2026-W47.md": "## Highlights\n- Hotfix shipped\n",
       "launch/metrics.csv": "metric,at,value\nerror_rate,2026-11-19T10:00:00Z,6\n",
+      ...extraFiles,
     },
   });
   repo.addIssue({ number: 1, title: "Crash on start", user: "bob", labels: ["P0"], createdAt: "2026-11-12T10:00:00Z" });
@@ -47,6 +48,8 @@ interface Run {
   outputs: Record<string, string>;
   summary: string;
   stderr: string;
+  /** Workflow commands (`::error::…`) go to stdout. */
+  stdout: string;
 }
 
 function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
@@ -79,7 +82,10 @@ function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
     let stderr = "";
-    child.stdout.on("data", () => {});
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
     child.stderr.on("data", (d) => {
       stderr += String(d);
     });
@@ -88,7 +94,7 @@ function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
       // @actions/core writes `name<<DELIM\nvalue\nDELIM`.
       for (const m of readFileSync(output, "utf8").matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
         outputs[m[1] as string] = m[3] as string;
-      resolve({ code, outputs, summary: readFileSync(summary, "utf8"), stderr });
+      resolve({ code, outputs, summary: readFileSync(summary, "utf8"), stderr, stdout });
     });
   });
 }
@@ -126,6 +132,29 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     expect(s.world.repo("acme/caro").refs.get("refs/heads/main")).toBe(mainBefore);
     // Every response the fake served matched GitHub's OpenAPI description; every route was implemented.
     expect(s.problems).toEqual([]);
+  });
+
+  it("fills the snapshot's gates from the gate documents at the workflow's commit", async () => {
+    // Default config gates: .github/gates/*.md. Bob ticked the owned item; tick state counts here.
+    const s = await start({
+      ".github/gates/launch.md":
+        "# Launch gate\n\n- [x] Docs published\n- [ ] Rollback rehearsed\n- [x] Security review @carol\n- [ ] (optional) Blog post\n",
+    });
+    const run = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
+    expect(run.stderr).not.toMatch(/::error/);
+    expect(run.code).toBe(0);
+    const stored = parseSnapshot(readFileSync(run.outputs["snapshot-path"] as string, "utf8"), "output");
+    expect(stored.gates).toEqual([expect.objectContaining({ id: "launch", required: 3, requiredDone: 2 })]);
+    expect(s.problems).toEqual([]);
+  });
+
+  it("fails without writing a snapshot when the gate files cannot be listed", async () => {
+    const s = await start({ ".github/gates/launch.md": "# Launch gate\n\n- [x] Docs published\n" });
+    s.faults.push({ method: "GET", path: "/repos/acme/caro/git/trees/**", status: 500 });
+    const run = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/::error::.*listing the files at/);
+    expect(s.world.repo("acme/caro").refs.get(BRANCH)).toBeUndefined();
   });
 
   it("loses nothing when runs for different weeks and the same week write at once", async () => {

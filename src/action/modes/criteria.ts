@@ -11,6 +11,7 @@ import { InputError } from "../../errors.js";
 import { createClient } from "../../github/client.js";
 import { getFile } from "../../github/contents.js";
 import { fetchCriteriaData } from "../../github/criteria-fetch.js";
+import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { parseMetrics } from "../../metrics/parse.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
@@ -21,6 +22,8 @@ import { sweepTime } from "./triage.js";
  * metrics file in the repository (input `metrics`), and publishes it as outputs for later jobs
  * (`decision`, `reasons`, `hotfix`, `patch-due`, `feature-due`, `rollback`, `consider-rollback`,
  * `readiness`, `summary-path`) and as the job summary. It writes nothing to the repository.
+ * Readiness's gate part counts the configured gate documents at the workflow's commit by tick state
+ * (verified sign-off is the release PR check's job).
  */
 export async function run(ctx: ActionContext): Promise<void> {
   const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
@@ -39,6 +42,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     metrics = parseMetrics(new TextDecoder().decode(file.bytes), metricsPath);
   }
   const data = await fetchCriteriaData(client, ctx.repo, now, config.criteria.includePrereleases);
+  const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
   const server = process.env.GITHUB_SERVER_URL || "https://github.com";
   const result = evaluateCriteria(
     {
@@ -47,6 +51,7 @@ export async function run(ctx: ActionContext): Promise<void> {
       now,
       launch: config.launch,
       severityOf: triageSeverity(config),
+      gates: gates.map((g) => ({ id: g.gate.id, required: g.required, requiredDone: g.requiredDone })),
       sla: slaBreaches({ issues: data.issues, comments: null }, now, config),
       metricUrl: (path, line) => `${server}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${ref}/${path}#L${line}`,
     },

@@ -6,6 +6,7 @@ import { InputError } from "../../errors.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { getFile, type Repo } from "../../github/contents.js";
 import { type DataFile, readBlob, readBranch, writeFiles } from "../../github/data-branch.js";
+import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { CACHE_PATH, fetchReportData, parseCache } from "../../github/report-fetch.js";
 import { parseMetrics } from "../../metrics/parse.js";
 import type { MetricsData } from "../../metrics/types.js";
@@ -22,7 +23,8 @@ import { loadBaseConfig } from "../gate/load-config.js";
  * Report mode (`schedule` / `workflow_dispatch`): fetch what changed since the last run, build the
  * week's snapshot (and, with `backfill: true`, earlier weeks that have none), store them with the
  * fetch cache in one commit on the data branch, and publish the report as the job summary. Input
- * `metrics` names a metrics file in the repository.
+ * `metrics` names a metrics file in the repository. The current week's gates are the configured gate
+ * documents at the workflow's commit, by tick state (verified sign-off is the release PR check's job).
  * Outputs `week`, `status` and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 
@@ -36,6 +38,7 @@ export async function run(ctx: ActionContext): Promise<void> {
   const backfill = core.getInput("backfill").trim().toLowerCase() === "true";
   const branch = config.report.data_branch;
   const metrics = await readMetrics(client, ctx.repo, ctx.sha || "HEAD", core.getInput("metrics").trim());
+  const gates = await gatesAtRef(client, ctx.repo, ctx.sha || "HEAD", config.gates);
 
   const state = await readBranch(client, ctx.repo, branch);
   const snapshotWeeks = new Map<string, string>();
@@ -62,7 +65,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     releases: fetched.cache.releases,
     metrics,
     stars: fetched.stars,
-    gates: [],
+    gates: gates.map((result) => ({ result })),
     notes: await readNotes(client, ctx.repo, ctx.sha || "HEAD", config, [...missing, weekId]),
   };
 

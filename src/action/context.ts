@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import { InputError } from "../errors.js";
 import type { Repo } from "../github/contents.js";
-
-export type Mode = "gate" | "triage" | "report" | "criteria";
+import { EVENT_MODES, type Mode } from "./event-modes.js";
 
 /** Everything a mode needs from the runner: inputs, the event and where the API is. */
 export interface ActionContext {
@@ -19,16 +18,6 @@ export interface ActionContext {
   apiUrl: string;
   graphqlUrl: string;
 }
-
-const EVENT_MODES: Record<string, Mode> = {
-  pull_request: "gate",
-  pull_request_target: "gate",
-  merge_group: "gate",
-  issues: "triage",
-  issue_comment: "triage",
-  schedule: "report",
-  workflow_dispatch: "report",
-};
 
 /** The `mode` input, or the mode the event implies when it is `auto` or empty. */
 export function resolveMode(input: string, eventName: string): Mode {

@@ -2,14 +2,23 @@ import { z } from "zod";
 import { parseYamlWithSchema } from "../config/yaml.js";
 import { normalizeOwner } from "./owners.js";
 
-const globList = z
+/** A glob or a list of globs, always read as a list. */
+export const globList = z
   .union([z.string().min(1), z.array(z.string().min(1))])
   .transform((v) => (Array.isArray(v) ? v : [v]));
 
-const ownerName = z
+/** `@user` or `@org/team` (the `@` optional), normalised to lower case without `@`. */
+export const ownerName = z
   .string()
   .regex(/^@?[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}(?:\/[a-z\d][\w.-]*)?$/i, "expected @user or @org/team")
   .transform(normalizeOwner);
+
+/** Which pull requests a gate applies to; every constraint given must match (labels: any one of them). */
+export const appliesToSchema = z.strictObject({
+  base: globList.optional().describe("base branch globs, e.g. main or release/*"),
+  head: globList.optional().describe("head branch globs"),
+  labels: globList.optional().describe("PR label globs; any one matching label is enough"),
+});
 
 /** Front matter of a gate document: every key optional, unknown keys rejected. */
 export const gateFrontMatterSchema = z.strictObject({
@@ -19,13 +28,7 @@ export const gateFrontMatterSchema = z.strictObject({
     .optional(),
   title: z.string().min(1).optional(),
   phase: z.union([z.string().min(1), z.number()]).optional(),
-  applies_to: z
-    .strictObject({
-      base: globList.optional(),
-      head: globList.optional(),
-      labels: globList.optional(),
-    })
-    .optional(),
+  applies_to: appliesToSchema.optional(),
   approvers: z.array(ownerName).optional(),
 });
 

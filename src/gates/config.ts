@@ -1,21 +1,5 @@
 import { z } from "zod";
-import { normalizeOwner } from "../checklist/owners.js";
-
-const globList = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
-  .transform((v) => (Array.isArray(v) ? v : [v]));
-
-const ownerName = z
-  .string()
-  .regex(/^@?[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}(?:\/[a-z\d][\w.-]*)?$/i, "expected @user or @org/team")
-  .transform(normalizeOwner);
-
-/** Which pull requests a gate applies to; every constraint given must match (labels: any one of them). */
-export const appliesToSchema = z.strictObject({
-  base: globList.optional().describe("base branch globs, e.g. main or release/*"),
-  head: globList.optional().describe("head branch globs"),
-  labels: globList.optional().describe("PR label globs; any one matching label is enough"),
-});
+import { appliesToSchema, globList, ownerName } from "../checklist/frontmatter.js";
 
 const gateEntrySchema = z.union([
   z

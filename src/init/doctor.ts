@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument } from "yaml";
+import { EVENT_MODES, type Mode } from "../action/event-modes.js";
 import { readGateDocument } from "../checklist/document.js";
 import { parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -91,19 +92,7 @@ export function checkGateFile(path: string, bytes: Uint8Array): Check {
 
 // ---- workflows ----------------------------------------------------------------------------------
 
-type Mode = "gate" | "triage" | "report" | "criteria";
 type Level = "none" | "read" | "write";
-
-/** The Action's `mode: auto` table (src/action/context.ts); a test keeps the two equal. */
-export const EVENT_MODES: Readonly<Record<string, Mode>> = {
-  pull_request: "gate",
-  pull_request_target: "gate",
-  merge_group: "gate",
-  issues: "triage",
-  issue_comment: "triage",
-  schedule: "report",
-  workflow_dispatch: "report",
-};
 
 interface Need {
   scope: string;

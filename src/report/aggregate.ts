@@ -15,6 +15,7 @@ import {
   type SnapshotMetric,
   type SnapshotOpenIssue,
 } from "../snapshot/schema.js";
+import { isoInZone } from "../time/zone.js";
 import { isBot } from "../triage/responders.js";
 import type { TriagedIssue, TriageResult } from "../triage/result.js";
 import { type Period, periodForDay, type ReportConfig } from "./config.js";
@@ -394,35 +395,4 @@ function issueUrl(input: WeekInput, issue: RestIssue): string {
 
 function issueUrlByNumber(input: WeekInput, number: number): string {
   return `${repoUrl(input)}/issues/${number}`;
-}
-
-/** An instant as ISO 8601 with the time zone's offset ("2026-11-16T00:00:00-05:00"). */
-export function isoInZone(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offsetMinutes = Math.round((wall - instant.getTime()) / 60000);
-  const sign = offsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

@@ -1,3 +1,5 @@
+import { localDate } from "../time/zone.js";
+
 /**
  * Stabilization phases after a launch, from the post-launch stabilization plan:
  * T+0 launch day, T+1–7 high alert, T+8–14 medium alert, T+15–30 steady state, then weekly cadence.
@@ -29,11 +31,4 @@ export function phaseForDay(day: number): StabilizationPhase {
   if (day <= 14) return "medium-alert";
   if (day <= 30) return "steady";
   return "weekly";
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
 }

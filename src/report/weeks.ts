@@ -1,5 +1,5 @@
 import { weekIdPattern } from "../snapshot/schema.js";
-import { localDate } from "./phase.js";
+import { localDate, offsetMs } from "../time/zone.js";
 
 /**
  * ISO 8601 weeks (Monday start, week 1 holds the year's first Thursday) whose boundaries are local
@@ -143,34 +143,4 @@ function addDays(date: string, days: number): string {
 /** 1 = Monday … 7 = Sunday, of a UTC midnight. */
 function isoWeekday(utcMidnight: number): number {
   return ((new Date(utcMidnight).getUTCDay() + 6) % 7) + 1;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** How far local wall-clock time in `timeZone` is ahead of UTC at an instant, in ms. */
-function offsetMs(instant: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(
-    Number(part.year),
-    Number(part.month) - 1,
-    Number(part.day),
-    Number(part.hour),
-    Number(part.minute),
-    Number(part.second),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
 }

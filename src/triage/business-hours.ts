@@ -1,3 +1,4 @@
+import { offsetMs, wallClock } from "../time/zone.js";
 import type { BusinessHours, Weekday } from "./config.js";
 
 /**
@@ -67,35 +68,9 @@ function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function localParts(instant: Date | number, timeZone: string): { date: string; minutes: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60,
-  };
-}
-
-/** The UTC offset (ms) of a time zone at an instant. */
-function offsetAt(instant: number, timeZone: string): number {
-  const { date, minutes } = localParts(instant, timeZone);
-  const asUtc = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const { date, hour, minute, second } = wallClock(instant, timeZone);
+  return { date, minutes: hour * 60 + minute + second / 60 };
 }
 
 /**
@@ -104,7 +79,7 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 export function localToInstant(date: string, minutes: number, timeZone: string): number {
   const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
-  let instant = wall - offsetAt(wall, timeZone);
-  instant = wall - offsetAt(instant, timeZone);
+  let instant = wall - offsetMs(wall, timeZone);
+  instant = wall - offsetMs(instant, timeZone);
   return instant;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveMode } from "../../src/action/context.js";
+import { EVENT_MODES } from "../../src/action/event-modes.js";
 import { parseConfig } from "../../src/config/load.js";
 import {
   type Check,
@@ -7,7 +8,6 @@ import {
   checkGateFile,
   checkGateMatches,
   checkWorkflow,
-  EVENT_MODES,
   formatCheck,
   gateLocations,
   roleOfUses,
@@ -71,7 +71,7 @@ describe("doctor: config and gates", () => {
 });
 
 describe("doctor: workflows", () => {
-  it("keeps the auto-mode table equal to the Action's", () => {
+  it("resolves mode: auto from the shared event table", () => {
     for (const [event, mode] of Object.entries(EVENT_MODES)) expect(resolveMode("auto", event)).toBe(mode);
     expect(() => resolveMode("auto", "push")).toThrow();
     expect(EVENT_MODES.push).toBeUndefined();

@@ -198,6 +198,8 @@ export async function generateConfigDocs() {
     format: "esm",
     outfile: bundle,
     logLevel: "warning",
+    // CommonJS dependencies (yaml) call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   try {
     const { configJsonSchema, configSchema } = await import(pathToFileURL(bundle).href);

@@ -15,6 +15,8 @@ await build({
   format: "esm",
   outfile: bundle,
   logLevel: "warning",
+  // CommonJS dependencies (yaml) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 try {
   const { configJsonSchema } = await import(pathToFileURL(bundle).href);

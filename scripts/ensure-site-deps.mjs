@@ -1,5 +1,5 @@
-// `npm start` builds the demo site, whose locked dependencies live in site/ (installed apart from
-// the Action's): install them on first use only.
+// `npm start` and `npm test` build the site, whose locked dependencies live in site/ (installed
+// apart from the Action's): install them on first use only.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 

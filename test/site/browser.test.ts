@@ -34,7 +34,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    // Debian's chromium package (what .ci/run installs); CHROMIUM_PATH points elsewhere, e.g. at the
+    // Chrome preinstalled on GitHub's Ubuntu runners.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
       "--no-sandbox",

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { readGateDocument } from "../../checklist/document.js";
-import { parseConfig } from "../../config/load.js";
 import { evaluateCriteria } from "../../criteria/evaluate.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import { triageSeverity } from "../../criteria/severity.js";
@@ -16,6 +14,7 @@ import {
   restPullSchema,
   restReleaseSchema,
 } from "../../model/rest.js";
+import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
 
@@ -25,7 +24,6 @@ export const summary =
   "release criteria: rollback, consider-rollback, hotfix, patch or feature release due, with evidence and a readiness score";
 
 const FORMATS = ["json", "text"] as const;
-const instant = z.iso.datetime({ offset: true });
 
 export async function run(argv: string[], io: CliIO, paint: Paint): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,21 +43,12 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw new UsageError(`unknown --format "${values.format}"`, { fix: "use json or text" });
+  const format = formatFlag(values.format, FORMATS, "text");
   for (const flag of ["issues", "pulls", "releases"] as const) {
     if (!values[flag]) throw new UsageError(`--${flag} is required`, { fix: usage });
   }
-  if (values.now !== undefined && !instant.safeParse(values.now).success) {
-    throw new UsageError(`--now "${values.now}" is not an ISO-8601 time with an offset`, {
-      fix: "e.g. --now 2026-11-09T17:00:00Z",
-    });
-  }
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  const config = values.config
-    ? parseConfig(new TextDecoder().decode(await readUserFile(values.config)), values.config)
-    : parseConfig("", "(defaults)");
+  const now = nowFlag(values.now);
+  const config = await configFlag(values.config);
   const issues = await readJsonList(values.issues as string, restIssueSchema);
   const pulls = await readJsonList(values.pulls as string, restPullSchema);
   const releases = await readJsonList(values.releases as string, restReleaseSchema);

@@ -1,8 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseConfig } from "../../config/load.js";
-import { type Config, configSchema } from "../../config/schema.js";
+import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { checkResultSchema } from "../../gates/result.js";
@@ -22,6 +21,7 @@ import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../report/weeks.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
+import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
 
@@ -57,16 +57,12 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
       gates: { type: "string" },
     },
   });
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw new UsageError(`unknown --format "${values.format}"`, { fix: "use markdown or json" });
+  const format = formatFlag(values.format, FORMATS, "markdown");
   for (const required of ["issues", "pulls", "releases"] as const) {
     if (!values[required]) throw new UsageError(`--${required} is required`, { fix: usage });
   }
-  const now = parseNow(values.now);
-  const config: Config = values.config
-    ? parseConfig(new TextDecoder().decode(await readUserFile(values.config)), values.config)
-    : configSchema.parse({});
+  const now = nowFlag(values.now);
+  const config = await configFlag(values.config);
   const timeZone = config.launch.timezone;
   const weekId = values.week ?? reportWeekAt(now, timeZone, config.report.report_day);
   if (!parseWeekId(weekId)) {
@@ -132,15 +128,6 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
   await writeAtomic(reportPath, markdown);
   io.stdout(`${reportPath}\n${weekId}: ${snapshot.status.overall}\n`);
   return 0;
-}
-
-function parseNow(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-  const at = new Date(text);
-  if (!isoInstant.test(text) || Number.isNaN(at.getTime()))
-    throw new UsageError(`--now "${text}" is not an ISO-8601 instant`, { fix: "e.g. --now 2026-11-02T12:00:00Z" });
-  return at;
 }
 
 function parseStars(text: string | undefined): number | null {

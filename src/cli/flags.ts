@@ -1,0 +1,32 @@
+import { defaultConfig, parseConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { readUserFile, UsageError } from "./io.js";
+
+/** `--format`: one of the command's formats, else a usage error listing them. */
+export function formatFlag<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
+  const format = (value ?? fallback) as F;
+  if (!formats.includes(format)) {
+    throw new UsageError(`unknown --format "${value}"`, { fix: `use ${formats.join(" or ")}` });
+  }
+  return format;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `--now`: an ISO-8601 instant with an offset (replays the past), else the current time. */
+export function nowFlag(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const at = new Date(text);
+  if (!ISO_INSTANT.test(text) || Number.isNaN(at.getTime())) {
+    throw new UsageError(`--now "${text}" is not an ISO-8601 instant with an offset`, {
+      fix: "e.g. --now 2026-11-02T12:00:00Z",
+    });
+  }
+  return at;
+}
+
+/** `--config FILE` (the .github/launchgate.yml format), else every default. */
+export async function configFlag(path: string | undefined): Promise<Config> {
+  if (path === undefined) return defaultConfig;
+  return parseConfig(new TextDecoder().decode(await readUserFile(path)), path);
+}

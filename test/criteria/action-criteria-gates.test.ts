@@ -1,14 +1,10 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
+import { type ActionRun, runScheduledAction } from "../support/run-action.js";
 
 // The built Action (`npm run build`) in criteria mode against the fake GitHub: the readiness
 // score's gate part comes from the gate documents at the workflow's commit.
-const ACTION = process.env.LAUNCHGATE_ACTION ?? join(import.meta.dirname, "../../dist/index.js");
 let server: FakeGitHub | undefined;
 afterEach(async () => {
   await server?.close();
@@ -23,57 +19,8 @@ async function start(files: Record<string, string>): Promise<FakeGitHub> {
   return server;
 }
 
-interface Run {
-  code: number | null;
-  outputs: Record<string, string>;
-  summary: string;
-  stderr: string;
-  /** Workflow commands (`::error::…`) go to stdout. */
-  stdout: string;
-}
-
-function runAction(s: FakeGitHub): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), "launchgate-criteria-action-"));
-  const output = join(dir, "output.txt");
-  const summary = join(dir, "summary.md");
-  const event = join(dir, "event.json");
-  writeFileSync(output, "");
-  writeFileSync(summary, "");
-  writeFileSync(event, JSON.stringify({ repository: { full_name: "acme/shop", default_branch: "main" } }));
-  const env = {
-    PATH: process.env.PATH ?? "",
-    GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: "workflow_dispatch",
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: s.url,
-    GITHUB_GRAPHQL_URL: s.graphqlUrl,
-    GITHUB_REPOSITORY: "acme/shop",
-    GITHUB_SHA: s.world.repo("acme/shop").refs.get("refs/heads/main") ?? "",
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: dir,
-    INPUT_TOKEN: "write-token",
-    INPUT_MODE: "criteria",
-    LAUNCHGATE_NOW: "2026-11-09T16:00:00Z",
-  };
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
-    let stderr = "";
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    child.on("close", (code) => {
-      const outputs: Record<string, string> = {};
-      // @actions/core writes `name<<DELIM\nvalue\nDELIM`.
-      for (const m of readFileSync(output, "utf8").matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-        outputs[m[1] as string] = m[3] as string;
-      resolve({ code, outputs, summary: readFileSync(summary, "utf8"), stderr, stdout });
-    });
-  });
+function runAction(s: FakeGitHub): Promise<ActionRun> {
+  return runScheduledAction(s, "acme/shop", { mode: "criteria" }, { LAUNCHGATE_NOW: "2026-11-09T16:00:00Z" });
 }
 
 const GATE =

@@ -1,14 +1,11 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseSnapshot } from "../../src/snapshot/parse.js";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
+import { type ActionRun, runScheduledAction } from "../support/run-action.js";
 
 // The built Action (`npm run build`) run as a workflow runner would, against the fake GitHub.
-const ACTION = process.env.LAUNCHGATE_ACTION ?? join(import.meta.dirname, "../../dist/index.js");
 const BRANCH = "refs/heads/launchgate-data";
 let server: FakeGitHub | undefined;
 afterEach(async () => {
@@ -43,60 +40,13 @@ async function start(extraFiles: Record<string, string> = {}): Promise<FakeGitHu
   return server;
 }
 
-interface Run {
-  code: number | null;
-  outputs: Record<string, string>;
-  summary: string;
-  stderr: string;
-  /** Workflow commands (`::error::…`) go to stdout. */
-  stdout: string;
-}
-
-function runAction(s: FakeGitHub, week: string, now: string): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), "launchgate-report-action-"));
-  const output = join(dir, "output.txt");
-  const summary = join(dir, "summary.md");
-  const event = join(dir, "event.json");
-  writeFileSync(output, "");
-  writeFileSync(summary, "");
-  writeFileSync(event, JSON.stringify({ repository: { full_name: "acme/caro", default_branch: "main" } }));
-  const sha = s.world.repo("acme/caro").refs.get("refs/heads/main") ?? "";
-  const env = {
-    PATH: process.env.PATH ?? "",
-    GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: "workflow_dispatch",
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: s.url,
-    GITHUB_GRAPHQL_URL: s.graphqlUrl,
-    GITHUB_REPOSITORY: "acme/caro",
-    GITHUB_SHA: sha,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    RUNNER_TEMP: dir,
-    INPUT_TOKEN: "write-token",
-    INPUT_MODE: "report",
-    INPUT_WEEK: week,
-    INPUT_METRICS: "launch/metrics.csv",
-    LAUNCHGATE_NOW: now,
-  };
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
-    let stderr = "";
-    let stdout = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    child.on("close", (code) => {
-      const outputs: Record<string, string> = {};
-      // @actions/core writes `name<<DELIM\nvalue\nDELIM`.
-      for (const m of readFileSync(output, "utf8").matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
-        outputs[m[1] as string] = m[3] as string;
-      resolve({ code, outputs, summary: readFileSync(summary, "utf8"), stderr, stdout });
-    });
-  });
+function runAction(s: FakeGitHub, week: string, now: string): Promise<ActionRun> {
+  return runScheduledAction(
+    s,
+    "acme/caro",
+    { mode: "report", week, metrics: "launch/metrics.csv" },
+    { LAUNCHGATE_NOW: now },
+  );
 }
 
 function branchFiles(s: FakeGitHub): Map<string, string> {

@@ -288,7 +288,10 @@ async function main() {
       nodeStartup: timeProcess(["-e", "0"]),
       bundleLoadHelp: timeProcess(["dist/cli.js", "--help"]),
       checkCommandLoad: timeProcess(["dist/cli.js", "check"]),
-      bundleBytes: statSync(join(root, "dist/cli.js")).size,
+      // dist/ is code-split: the CLI entry, the Action entry and their shared chunks.
+      bundleBytes: readdirSync(join(root, "dist"), { recursive: true })
+        .filter((name) => String(name).endsWith(".js"))
+        .reduce((sum, name) => sum + statSync(join(root, "dist", String(name))).size, 0),
       rebuilt: buildError === null,
       buildError,
     };
@@ -367,7 +370,7 @@ function toMarkdown(r) {
       ["`node dist/cli.js check --format json <1,000 items>`", r.cli.checkJson],
     ].map(([name, m]) => `| ${name} | ${m.medianMs} ms | ${m.minMs} ms | ${m.maxMs} ms |`),
     "",
-    `dist/cli.js is ${(r.cli.bundleBytes / 1e6).toFixed(2)} MB${r.cli.rebuilt ? "" : ` (not rebuilt: ${r.cli.buildError})`}.`,
+    `dist/ holds ${(r.cli.bundleBytes / 1e6).toFixed(2)} MB of JavaScript (the CLI loads only the chunks of the command it runs)${r.cli.rebuilt ? "" : ` (not rebuilt: ${r.cli.buildError})`}.`,
     "",
   ];
   return lines.join("\n");

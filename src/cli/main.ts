@@ -21,12 +21,20 @@ export const commands: Record<string, () => Promise<Command>> = {
   demo: () => import("./commands/demo.js"),
 };
 
-function helpText(): string {
+/** The command list with each command's one-line summary (loads every command: help only). */
+async function helpText(): Promise<string> {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => n.length));
+  const lines = await Promise.all(
+    names.map(
+      async (name) => `  ${name.padEnd(width)}  ${(await (commands[name] as () => Promise<Command>)()).summary}`,
+    ),
+  );
   return [
-    "usage: launchgate <command> [options]",
+    "usage: launchgate <command> [options]   (launchgate <command> --help for its options)",
     "",
     "commands:",
-    ...Object.keys(commands).map((c) => `  ${c}`),
+    ...lines,
     "",
   ].join("\n");
 }
@@ -35,12 +43,12 @@ function helpText(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return name ? 0 : 2;
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`launchgate: unknown command "${name}"\n${helpText()}`);
+    io.stderr(`launchgate: unknown command "${name}"\n${await helpText()}`);
     return 2;
   }
   const command = await load();

@@ -2,10 +2,9 @@
 // keys, types and descriptions from its JSON Schema export (src/config/json-schema.ts), defaults
 // from parsing an empty config (what launchgate really uses when a key is left out).
 // `--check` fails instead when the committed file is out of date. test/docs/ compares it too.
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { importTypeScript } from "./import-ts.mjs";
 
 export const CONFIG_DOCS_PATH = "docs/config.md";
 
@@ -184,29 +183,10 @@ function joinText(a, b) {
 
 /** Bundles the TypeScript config modules and returns the rendered document. */
 export async function generateConfigDocs() {
-  const { build } = await import("esbuild");
-  const bundle = join(tmpdir(), `launchgate-config-docs-${process.pid}.mjs`);
-  await build({
-    stdin: {
-      contents:
-        'export { configJsonSchema } from "./src/config/json-schema.ts"; export { configSchema } from "./src/config/schema.ts";',
-      resolveDir: process.cwd(),
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: bundle,
-    logLevel: "warning",
-    // CommonJS dependencies (yaml) call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
-  try {
-    const { configJsonSchema, configSchema } = await import(pathToFileURL(bundle).href);
-    return renderConfigDocs(configJsonSchema(), configSchema.parse({}));
-  } finally {
-    await rm(bundle, { force: true });
-  }
+  const { configJsonSchema, configSchema } = await importTypeScript(
+    'export { configJsonSchema } from "./src/config/json-schema.ts"; export { configSchema } from "./src/config/schema.ts";',
+  );
+  return renderConfigDocs(configJsonSchema(), configSchema.parse({}));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

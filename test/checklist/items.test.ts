@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeDocument, MAX_NESTING } from "../../src/checklist/input.js";
 import { extractOwners, normalizeOwner } from "../../src/checklist/owners.js";
 import { parseChecklist } from "../../src/checklist/parse.js";
-import { InputError } from "../../src/errors.js";
+import { inputErrorOf } from "../support/input-error.js";
 
 const items = (markdown: string) => parseChecklist(markdown, "gate.md").items;
 const only = (markdown: string) => {
@@ -13,15 +13,7 @@ const only = (markdown: string) => {
 };
 
 /** The one-line message an InputError thrown by `fn` prints. */
-function inputError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).format();
-  }
-  throw new Error("expected an InputError");
-}
+const inputError = (fn: () => unknown): string => inputErrorOf(fn).format();
 
 describe("item text", () => {
   it("flattens inline markup and collapses whitespace", () => {

@@ -1,13 +1,13 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResultSchema } from "../../src/gates/result.js";
+import { runCli } from "../support/run-cli.js";
 
 /** `launchgate check` as users run it: the bundled dist/cli.js in a real Node process. */
 const ROOT = join(import.meta.dirname, "../..");
-const CLI = join(ROOT, "dist/cli.js");
 /** Start of an ANSI colour sequence. */
 const ESC = "\u001b[";
 let dir = "";
@@ -21,8 +21,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 }
 
 function check(args: string[], env: NodeJS.ProcessEnv = baseEnv()) {
-  const result = spawnSync(process.execPath, [CLI, "check", ...args], { cwd: dir, env, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(["check", ...args], { cwd: dir, env });
 }
 
 function write(name: string, content: string | Uint8Array): string {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, parseConfig } from "../../src/config/load.js";
-import { InputError } from "../../src/errors.js";
+import type { InputError } from "../../src/errors.js";
+import { inputErrorOf } from "../support/input-error.js";
 
-const fail = (yaml: string): InputError => {
-  try {
-    parseConfig(yaml, ".github/launchgate.yml");
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-};
+const fail = (yaml: string): InputError => inputErrorOf(() => parseConfig(yaml, ".github/launchgate.yml"));
 
 describe("gate config", () => {
   it("defaults: .github/gates/*.md, release branches/label/title, optional PR body, verified sign-off", () => {

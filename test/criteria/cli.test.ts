@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { criteriaResultSchema } from "../../src/criteria/result.js";
 import { parseMetrics } from "../../src/metrics/parse.js";
+import { runCli } from "../support/run-cli.js";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
@@ -14,17 +15,7 @@ const inputs = ["--issues", "issues.json", "--pulls", "pulls.json", "--releases"
   a.endsWith(".json") ? join(fixtures, a) : a,
 );
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, "dist/cli.js"), "criteria", ...args], {
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(["criteria", ...args]);
 
 beforeAll(async () => {
   await run("npm", ["run", "build"], { cwd: root });

@@ -6,21 +6,12 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readGateDocument } from "../../src/checklist/document.js";
 import { parseConfig } from "../../src/config/load.js";
+import { runCli } from "../support/run-cli.js";
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, "dist/cli.js"), ...args], {
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** A fresh directory that looks like a clone of acme/widget with default branch trunk. */
 async function clone(): Promise<string> {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/errors.js";
 import { parseMetrics } from "../../src/metrics/parse.js";
+import { inputErrorOf } from "../support/input-error.js";
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.format();
-    throw error;
-  }
-  throw new Error("no error");
-}
+const errorOf = (fn: () => unknown): string => inputErrorOf(fn).format();
 
 const yaml = `metrics:
   error_rate:

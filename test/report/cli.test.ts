@@ -1,12 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSnapshot } from "../../src/snapshot/parse.js";
+import { runCli } from "../support/run-cli.js";
 
 // The built CLI (`npm run build`); LAUNCHGATE_CLI points elsewhere while dist/ is being rebuilt.
-const CLI = process.env.LAUNCHGATE_CLI ?? join(import.meta.dirname, "../../dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "launchgate-report-"));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
@@ -14,13 +13,7 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const report = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [CLI, "report", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const report = (...args: string[]) => runCli(["report", ...args]);
 
 const user = (login: string) => ({ login, type: "User" });
 const issues = file(

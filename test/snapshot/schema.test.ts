@@ -1,24 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/errors.js";
 import { parseSnapshot } from "../../src/snapshot/parse.js";
+import { inputErrorOf } from "../support/input-error.js";
 
 const dir = join(import.meta.dirname, "../fixtures/snapshots");
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
   .sort();
 const read = (name: string) => readFileSync(join(dir, name), "utf8");
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("snapshot schema", () => {
   it("accepts the fixture snapshots, consecutive weeks chained by previousWeek", () => {
@@ -31,7 +21,7 @@ describe("snapshot schema", () => {
   });
 
   it("names the file and line:column of a JSON syntax error", () => {
-    const error = errorOf(() => parseSnapshot('{\n  "schemaVersion": 1,\n  oops\n}', "snapshots/2026-W47.json"));
+    const error = inputErrorOf(() => parseSnapshot('{\n  "schemaVersion": 1,\n  oops\n}', "snapshots/2026-W47.json"));
     expect(error.file).toBe("snapshots/2026-W47.json");
     expect(error.line).toBe(3);
     expect(error.format()).toMatch(/^snapshots\/2026-W47\.json:3:\d+: not valid JSON/);
@@ -40,7 +30,7 @@ describe("snapshot schema", () => {
   it("names the JSON path of an invalid value", () => {
     const data = JSON.parse(read(files[0] as string));
     data.issues.open[1].url = "javascript:alert(1)";
-    const error = errorOf(() => parseSnapshot(JSON.stringify(data), "w.json"));
+    const error = inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json"));
     expect(error.message).toContain("issues.open[1].url");
     expect(error.message).toContain("http(s)");
   });
@@ -50,18 +40,18 @@ describe("snapshot schema", () => {
     data.downloads.total = null;
     expect(parseSnapshot(JSON.stringify(data), "w.json").downloads.total).toBeNull();
     delete data.downloads.total;
-    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("downloads.total");
+    expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("downloads.total");
   });
 
   it("rejects other schema versions with an upgrade hint", () => {
     const data = JSON.parse(read(files[0] as string));
     data.schemaVersion = 2;
-    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).format()).toContain("upgrade launchgate");
+    expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).format()).toContain("upgrade launchgate");
   });
 
   it("rejects week ids that are not ISO weeks", () => {
     const data = JSON.parse(read(files[0] as string));
     data.week.id = "2026-W54";
-    expect(errorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("week.id");
+    expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("week.id");
   });
 });

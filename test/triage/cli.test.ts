@@ -1,25 +1,18 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { triageResultSchema } from "../../src/triage/result.js";
+import { runCli } from "../support/run-cli.js";
 
 // The built CLI (`npm run build`); LAUNCHGATE_CLI points elsewhere while dist/ is being rebuilt.
-const CLI = process.env.LAUNCHGATE_CLI ?? join(import.meta.dirname, "../../dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "launchgate-triage-"));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 };
-const triage = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [CLI, "triage", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const triage = (...args: string[]) => runCli(["triage", ...args]);
 
 const user = (login: string) => ({ login, type: "User" });
 // Two pages as `gh api --paginate` prints them: arrays back to back.

@@ -1,0 +1,21 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+/** The built CLI (`npm run build`); LAUNCHGATE_CLI points tests at another build. */
+export const CLI = process.env.LAUNCHGATE_CLI ?? join(import.meta.dirname, "../../dist/cli.js");
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `launchgate ARGS…` as a real process; without `env`, colour is off (NO_COLOR). */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: options.env ?? { ...process.env, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

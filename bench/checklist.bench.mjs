@@ -18,6 +18,7 @@ import {
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32 } from "../scripts/prng.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -85,23 +86,12 @@ async function worker(bundle, iterations, files) {
   process.stdout.write(JSON.stringify({ baselineRss, peakRss, results }));
 }
 
-/** Deterministic pseudo-random numbers, so every run benchmarks the same documents. */
-function prng(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A realistic gate of `count` items: TASK headings with sections, prose, inline markup, owners,
  * nested and ordered items, ~40% ticked, ~5% optional, ~2% waived.
  */
 function generateGate(count) {
-  const rand = prng(count);
+  const rand = mulberry32(count);
   const owners = ["@alice", "@bob-smith", "@acme/release-managers", "@acme/sre", "@carol"];
   const verbs = ["Verify", "Document", "Confirm", "Review", "Lock", "Monitor", "Test", "Publish"];
   const nouns = [

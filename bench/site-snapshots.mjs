@@ -5,20 +5,10 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { mulberry32 } from "../scripts/prng.mjs";
 
 const DAY = 86_400_000;
 const SEVERITIES = ["P0", "P1", "P2", "P3"];
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms) => new Date(ms).toISOString().replace(".000Z", "Z");
 const weekId = (n) => `2026-W${String(n).padStart(2, "0")}`;
@@ -26,7 +16,7 @@ const weekId = (n) => `2026-W${String(n).padStart(2, "0")}`;
 const W01 = Date.UTC(2025, 11, 29);
 
 export async function writeSnapshotHistory(dir, { weeks = 52, issues = 10_000, seed = 7 } = {}) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const repo = { owner: "acme", name: "rocket", fullName: "acme/rocket", url: "https://github.com/acme/rocket" };
   const all = Array.from({ length: issues }, (_, i) => {
     const opened = W01 + random() * weeks * 7 * DAY;

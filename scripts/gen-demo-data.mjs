@@ -3,6 +3,7 @@
 // change SEED or the knobs below to extend it. Usage: node scripts/gen-demo-data.mjs [OUT_DIR]
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mulberry32 } from "./prng.mjs";
 
 const OUT = process.argv[2] ?? "examples/demo";
 const SEED = 20261012;
@@ -12,14 +13,7 @@ const END = Date.parse("2026-11-22T20:00:00Z"); // end of 2026-W47
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-let state = SEED;
-/** mulberry32: small, fast, good enough for test data. */
-function random() {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const iso = (ms) => new Date(Math.round(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 const url = (kind, n) => `https://github.com/${REPO}/${kind}/${n}`;

@@ -1,5 +1,5 @@
 import type { Root, RootContent } from "mdast";
-import { EXIT, visit } from "unist-util-visit";
+import { walk } from "./walk.js";
 
 /**
  * Splitting a long document before parsing. remark-parse's cost grows faster than the document
@@ -112,21 +112,22 @@ function runsOn(tree: Root): boolean {
 
 function hasDefinitions(tree: Root): boolean {
   let found = false;
-  visit(tree, (node) => {
-    if (node.type === "definition" || node.type === "footnoteDefinition") found = true;
-    return found ? EXIT : undefined;
+  walk(tree, (node) => {
+    found = node.type === "definition" || node.type === "footnoteDefinition";
+    return found ? "exit" : undefined;
   });
   return found;
 }
 
 function shift(tree: Root, lines: number, offset: number): void {
   if (lines === 0 && offset === 0) return;
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     const position = node.position;
-    if (!position) return;
+    if (!position) return undefined;
     position.start.line += lines;
     position.end.line += lines;
     if (position.start.offset !== undefined) position.start.offset += offset;
     if (position.end.offset !== undefined) position.end.offset += offset;
+    return undefined;
   });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseYamlWithSchema } from "../config/yaml.js";
 import { normalizeOwner } from "./owners.js";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { parseJsonList } from "../model/json-list.js";
 import { readUserFile } from "./io.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { criteriaConfigSchema } from "../criteria/config.js";
 import { gateConfigShape } from "../gates/config.js";
 import { reportConfigSchema } from "../report/config.js";

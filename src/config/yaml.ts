@@ -1,5 +1,5 @@
 import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../errors.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type MetricTarget, metricTargetSchema } from "../metrics/target.js";
 
 const percent = z.number().min(0).max(100);

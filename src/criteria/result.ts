@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The JSON `launchgate criteria --format json` prints and the Action's `reasons` output carries:

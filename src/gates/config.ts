@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { appliesToSchema, globList, ownerName } from "../checklist/frontmatter.js";
 
 const gateEntrySchema = z.union([

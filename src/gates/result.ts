@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ChecklistDocument } from "../checklist/types.js";
 import type { GateVerdict } from "./evaluate.js";
 

@@ -9,6 +9,15 @@ import Bottleneck from "bottleneck/light.js";
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Waits longer than this for a rate limit fail the run (fail closed) rather than block the job. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
+/**
+ * GitHub asks for a pause between writes when a client makes many of them. A gate check makes two
+ * or three (check run, comment), so those go at once; longer runs of writes (annotation batches,
+ * label changes) are spaced.
+ */
+const UNSPACED_WRITES = 3;
+const WRITE_SPACING_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
  * A GitHub API call failed (after retries). Names what launchgate was doing and how to recover,
@@ -39,11 +48,26 @@ export interface GitHubClient {
 
 export function createClient(options: { token: string; apiUrl: string; graphqlUrl: string }): GitHubClient {
   let requests = 0;
-  const timedFetch: typeof fetch = async (input, init) => {
+  const send: typeof fetch = async (input, init) => {
     requests++;
     const started = Date.now();
     const response = await fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     core.debug(`${init?.method ?? "GET"} ${String(input)} → ${response.status} in ${Date.now() - started} ms`);
+    return response;
+  };
+  // Writes go one at a time, as GitHub asks; past the first few, each also waits its spacing.
+  let writes = 0;
+  let lastWrite = 0;
+  let writeTurn: Promise<unknown> = Promise.resolve();
+  const timedFetch: typeof fetch = (input, init) => {
+    const method = init?.method ?? "GET";
+    if (method === "GET" || method === "HEAD" || String(input) === options.graphqlUrl) return send(input, init);
+    const response = writeTurn.then(async () => {
+      if (++writes > UNSPACED_WRITES) await sleep(lastWrite + WRITE_SPACING_MS - Date.now());
+      lastWrite = Date.now();
+      return send(input, init);
+    });
+    writeTurn = response.catch(() => undefined);
     return response;
   };
   const rateLimited = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
@@ -53,11 +77,11 @@ export function createClient(options: { token: string; apiUrl: string; graphqlUr
     baseUrl: options.apiUrl.replace(/\/+$/, ""),
     userAgent: "launchgate",
     request: { fetch: timedFetch },
-    // GitHub asks for pauses between writes; a run makes only a handful, so a short one suffices.
     throttle: {
       onRateLimit: rateLimited,
       onSecondaryRateLimit: rateLimited,
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 250 }),
+      // Pacing is timedFetch's (the plugin's default pauses a whole second before every write).
+      write: new Bottleneck.Group({ minTime: 0 }),
     },
     retry: { retries: 2, retryAfterBaseValue: 500 },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Bounds a metric's value must meet to count as healthy (`below: 5` means < 5). */
 export const metricTargetSchema = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The parts of GitHub's REST shapes launchgate reads: what `gh api --paginate` prints for

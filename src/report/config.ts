@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type MetricTarget, metricTargetSchema } from "../metrics/target.js";
 import { WEEKDAYS } from "./weeks.js";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { InputError } from "../errors.js";
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from "./schema.js";
 

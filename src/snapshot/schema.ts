@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The weekly snapshot: one JSON file per ISO week (`snapshots/<week>.json` on the data branch),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The `triage` section of .github/launchgate.yml. Defaults come from the post-launch

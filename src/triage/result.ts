@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SEVERITIES } from "./config.js";
 
 /** The JSON `launchgate triage --format json` prints (and the snapshot's triage part). */

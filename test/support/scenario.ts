@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { parseYamlWithSchema } from "../../src/config/yaml.js";
 import type { EventSpec } from "./events.js";
 import { type BodyEdit, type GitPerson, World } from "./fake-github/model.js";

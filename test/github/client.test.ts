@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { World } from "../support/fake-github/model.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
+
+let server: FakeGitHub | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("GitHub client write pacing", () => {
+  it("sends writes one at a time and in order: the first three at once, later ones 250 ms apart", async () => {
+    const world = new World("2026-11-02T09:00:00Z");
+    const repo = world.repo("acme/shop");
+    repo.addIssue({ number: 1, title: "Crash", user: "alice", createdAt: "2026-11-02T08:00:00Z" });
+    server = await startFakeGitHub(world);
+    const client = createClient({ token: "write-token", apiUrl: server.url, graphqlUrl: server.graphqlUrl });
+    const addLabel = (name: string) =>
+      client.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner: "acme",
+        repo: "shop",
+        issue_number: 1,
+        labels: [name],
+      });
+    // Started together: they still go one at a time, in order.
+    const started = Date.now();
+    const done: number[] = [];
+    await Promise.all(["a", "b", "c", "d", "e"].map((name, i) => addLabel(name).then(() => (done[i] = Date.now()))));
+
+    expect(server.log.filter((r) => r.write).map((w) => w.status)).toEqual([200, 200, 200, 200, 200]);
+    // Spaced, the first three would take at least 500 ms; writes 4 and 5 each wait 250 ms.
+    expect((done[2] ?? 0) - started).toBeLessThan(500);
+    expect((done[4] ?? 0) - started).toBeGreaterThanOrEqual(500);
+    expect(repo.issues.get(1)?.labels).toEqual(["a", "b", "c", "d", "e"]);
+    expect(client.requests).toBe(5);
+  });
+});

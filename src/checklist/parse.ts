@@ -4,7 +4,6 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { visitParents } from "unist-util-visit-parents";
 import { InputError } from "../errors.js";
 import { parseInPieces } from "./chunks.js";
 import { type GateFrontMatter, parseFrontMatter } from "./frontmatter.js";
@@ -18,6 +17,7 @@ import {
 } from "./github-compat.js";
 import { extractOwners } from "./owners.js";
 import type { ChecklistDocument, ChecklistItem } from "./types.js";
+import { walk } from "./walk.js";
 
 const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
@@ -73,7 +73,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
     collect(fragment.tree, fragment.scope);
   };
   const collect = (root: Root, scope: Scope) =>
-    visitParents(root, (node: Nodes, ancestors: Nodes[]) => {
+    walk(root, (node, ancestors) => {
       const line = node.position?.start.line ?? 0;
       if (replaced.get(scope)?.some((r) => line >= r.from && line <= r.to)) return "skip";
       if (node.type === "heading") {

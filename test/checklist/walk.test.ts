@@ -11,7 +11,7 @@ const tree = unified()
   .use(remarkGfm)
   .parse("# A\n\n- [ ] one *em*\n  - [x] two\n\n> - quoted `code`\n\n| a |\n| - |\n| b |\n") as Root;
 
-const label = (node: Nodes, ancestors: readonly Nodes[]) =>
+const label = (node: Nodes, ancestors: Nodes[]) =>
   `${ancestors.map((a) => a.type).join("/")}>${node.type}@${node.position?.start.line}:${node.position?.start.column}`;
 
 describe("walk", () => {

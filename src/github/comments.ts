@@ -1,9 +1,23 @@
 import { call, type GitHubClient } from "./client.js";
 import type { Repo } from "./contents.js";
 
+/** A PR's comments. Started early, the listing travels while the gate is evaluated. */
+export function listComments(client: GitHubClient, repo: Repo, issueNumber: number) {
+  const listing = call(`listing the comments of #${issueNumber}`, () =>
+    client.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    }),
+  );
+  // Awaited by upsertStickyComment; until then, a failure must not count as unhandled.
+  listing.catch(() => undefined);
+  return listing;
+}
+
 /**
- * Creates or updates the one bot comment on a PR whose body starts with `marker`, so re-runs edit the
- * same comment instead of adding new ones. Returns what it did.
+ * Creates or updates the one bot comment on a PR whose body starts with `marker` (found in
+ * `listing`), so re-runs edit the same comment instead of adding new ones. Returns what it did.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -11,14 +25,9 @@ export async function upsertStickyComment(
   issueNumber: number,
   marker: string,
   body: string,
+  listing: ReturnType<typeof listComments>,
 ): Promise<"created" | "updated" | "unchanged"> {
-  const comments = await call(`listing the comments of #${issueNumber}`, () =>
-    client.octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issueNumber,
-      per_page: 100,
-    }),
-  );
+  const comments = await listing;
   // Ours: written by a bot and starting with the marker. A person quoting the marker is left alone.
   const existing = comments.find((c) => c.user?.type === "Bot" && c.body?.startsWith(marker));
   if (existing?.body === body) return "unchanged";

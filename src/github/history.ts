@@ -15,6 +15,43 @@ interface ListedCommit {
 }
 
 /**
+ * The commits that touched a file, newest first from a head commit, read page by page as the walk
+ * needs them. The first page is requested as soon as this is made, so it can travel while the
+ * gate is parsed.
+ */
+export class FileHistory {
+  readonly commits: ListedCommit[] = [];
+  private exhausted = false;
+  private readonly pages: AsyncIterator<{ data: unknown }>;
+  private readonly firstPage: Promise<IteratorResult<{ data: unknown }>>;
+  private started = false;
+
+  constructor(
+    client: GitHubClient,
+    repo: Repo,
+    readonly path: string,
+    headSha: string,
+  ) {
+    this.pages = client.octokit.paginate
+      .iterator("GET /repos/{owner}/{repo}/commits", { ...repo, path, sha: headSha, per_page: 100 })
+      [Symbol.asyncIterator]();
+    this.firstPage = this.pages.next();
+    // Awaited by fill(); until then, a failure must not count as unhandled.
+    this.firstPage.catch(() => undefined);
+  }
+
+  /** Reads pages until at least `count` commits are known or the history ends. */
+  async fill(count: number): Promise<void> {
+    while (!this.exhausted && this.commits.length < count) {
+      const page = this.started ? await this.pages.next() : await this.firstPage;
+      this.started = true;
+      if (page.done) this.exhausted = true;
+      else this.commits.push(...(page.value.data as ListedCommit[]));
+    }
+  }
+}
+
+/**
  * Attributes each wanted item (key → current state) of a repository file to the commit that put
  * it in that state: walks the commits touching the file from `headSha` back (newest first) and
  * diffs each against its parent. For a commit with one parent, the parent's version is the next
@@ -25,11 +62,11 @@ interface ListedCommit {
 export async function fileAttributions(
   client: GitHubClient,
   repo: Repo,
-  path: string,
-  headSha: string,
+  history: FileHistory,
   wanted: ReadonlyMap<string, string>,
   statesOf: StatesOf,
 ): Promise<Map<string, Attribution>> {
+  const { path, commits } = history;
   const walk = new AttributionWalk(wanted);
   if (walk.done) return walk.finish("");
   const statesBySha = new Map<string, ReadonlyMap<string, string> | null>();
@@ -42,28 +79,14 @@ export async function fileAttributions(
     return states;
   };
   try {
-    const commits: ListedCommit[] = [];
-    const pages = client.octokit.paginate
-      .iterator("GET /repos/{owner}/{repo}/commits", {
-        ...repo,
-        path,
-        sha: headSha,
-        per_page: 100,
-      })
-      [Symbol.asyncIterator]();
-    let exhausted = false;
-    const fill = async (count: number) => {
-      while (!exhausted && commits.length < count) {
-        const page = await pages.next();
-        if (page.done) exhausted = true;
-        else commits.push(...(page.value.data as ListedCommit[]));
-      }
-    };
     for (let i = 0; !walk.done; i++) {
-      await fill(i + 2);
+      await history.fill(i + 2);
       const commit = commits[i];
       if (!commit) return walk.finish(`no commit in the history of ${path} changed this`);
       if (i >= MAX_COMMITS) return walk.finish(`history of ${path} is longer than ${MAX_COMMITS} commits`);
+      // The next older version is usually the parent: fetch it while this one is read.
+      const older = commits[i + 1];
+      if (older) getFile(client, repo, path, older.sha).catch(() => undefined);
       const where = commit.sha.slice(0, 7);
       const states = await statesAt(commit.sha);
       if (!states) {

@@ -23,7 +23,7 @@ import {
 import { bodyAttributions } from "../../github/body-history.js";
 import type { GitHubClient } from "../../github/client.js";
 import { type FileAtRef, getFile, listFiles, type Repo } from "../../github/contents.js";
-import { fileAttributions } from "../../github/history.js";
+import { FileHistory, fileAttributions } from "../../github/history.js";
 import { resolveMemberships } from "../../github/teams.js";
 import type { PullRequestInfo } from "./pull-request.js";
 
@@ -97,6 +97,12 @@ export async function evaluatePullRequest(
   if (!match.release) return run;
 
   const entries = await resolveGateFiles(client, repo, pr, config.gates);
+  // Sign-off needs each file's commit history: ask for it now, while the versions are read and parsed.
+  const histories = new Map(
+    config.signoff === "verify"
+      ? entries.map((entry) => [entry.path, new FileHistory(client, repo, entry.path, pr.headSha)])
+      : [],
+  );
   const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry, run.notes)));
   const configApprovers = config.approvers;
   const pending = documents.map(async (d): Promise<EvaluatedGate | null> => {
@@ -108,9 +114,10 @@ export async function evaluatePullRequest(
     }
     // Approvers come from the base version: a PR cannot make itself an approver.
     const gateApprovers = (d.base ?? d.head).frontMatter?.approvers ?? [];
+    const history = histories.get(d.path);
     const unverified =
-      config.signoff === "verify" && d.existsAtHead
-        ? await verifyFile(client, repo, pr, d.path, d.head, [...gateApprovers, ...configApprovers])
+      history && d.existsAtHead
+        ? await verifyFile(client, repo, history, d.head, [...gateApprovers, ...configApprovers])
         : new Map<number, string>();
     const verdict = evaluateGate(d.head, { ...(d.base ? { base: d.base } : {}), unverified });
     const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
@@ -226,11 +233,11 @@ function parseBase(file: FileAtRef, path: string, notes: string[]): ChecklistDoc
 async function verifyFile(
   client: GitHubClient,
   repo: Repo,
-  pr: PullRequestInfo,
-  path: string,
+  history: FileHistory,
   head: ChecklistDocument,
   approvers: string[],
 ): Promise<Map<number, string>> {
+  const { path } = history;
   const requests = signoffsNeeded(head.items, approvers.map(normalizeOwner));
   const statesOf = (file: FileAtRef) => {
     try {
@@ -239,7 +246,7 @@ async function verifyFile(
       return null;
     }
   };
-  const attributions = await fileAttributions(client, repo, path, pr.headSha, wantedStates(requests), statesOf);
+  const attributions = await fileAttributions(client, repo, history, wantedStates(requests), statesOf);
   return decide(client, requests, attributions);
 }
 

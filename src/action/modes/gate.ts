@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { InputError } from "../../errors.js";
+import { matchRelease } from "../../gates/release.js";
 import { annotationBatches, publishCheckRun } from "../../github/checks.js";
 import { call, createClient, type GitHubClient, isForbidden } from "../../github/client.js";
-import { upsertStickyComment } from "../../github/comments.js";
+import { listComments, upsertStickyComment } from "../../github/comments.js";
 import type { ActionContext } from "../context.js";
 import { failureMessage } from "../failure.js";
 import { evaluatePullRequest, type GateRun } from "../gate/evaluate-pr.js";
@@ -36,8 +37,16 @@ export async function run(ctx: ActionContext): Promise<void> {
   const readOnly = ctx.eventName === "pull_request" && target.pr.fromFork;
 
   let gateRun: GateRun;
+  let commentListing: ReturnType<typeof listComments> | null;
   try {
     const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
+    // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile.
+    const commenting =
+      !readOnly &&
+      ctx.comment &&
+      ctx.eventName !== "merge_group" &&
+      matchRelease(target.pr, loaded.config.release).release;
+    commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
     gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, loaded);
   } catch (error) {
     core.setOutput("passed", "false");
@@ -70,7 +79,8 @@ export async function run(ctx: ActionContext): Promise<void> {
         output: { title, summary, annotations },
       }),
     );
-    if (published && ctx.comment && gateRun.release && ctx.eventName !== "merge_group") {
+    if (published && commentListing) {
+      const listing = commentListing;
       await writeOrWarn("the PR comment", () =>
         upsertStickyComment(
           client,
@@ -78,6 +88,7 @@ export async function run(ctx: ActionContext): Promise<void> {
           target.pr.number,
           COMMENT_MARKER,
           commentBody(gateRun, totals, ctx.checkName),
+          listing,
         ),
       );
     }

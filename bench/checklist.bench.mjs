@@ -44,7 +44,7 @@ if (process.argv[2] === "--worker") {
  * after warm-up runs, and prints the medians and this process's peak RSS as JSON.
  */
 async function worker(bundle, iterations, files) {
-  const { readGateDocument, evaluateGate, InputError } = await import(pathToFileURL(bundle).href);
+  const { readGateDocument, evaluateGate, InputError, remarkAlone } = await import(pathToFileURL(bundle).href);
   const baselineRss = process.memoryUsage().rss;
   const results = [];
   for (const file of files) {
@@ -62,8 +62,11 @@ async function worker(bundle, iterations, files) {
     }
     const warmups = iterations >= 10 ? 2 : 1;
     for (let i = 0; i < warmups; i++) evaluateGate(readGateDocument(bytes, file, options));
+    const text = bytes.toString("utf8");
+    for (let i = 0; i < warmups; i++) remarkAlone(text);
     const parseMs = [];
     const evaluateMs = [];
+    const remarkMs = [];
     let doc;
     for (let i = 0; i < iterations; i++) {
       const t0 = performance.now();
@@ -72,6 +75,9 @@ async function worker(bundle, iterations, files) {
       evaluateGate(doc);
       evaluateMs.push(performance.now() - t1);
       parseMs.push(t1 - t0);
+      const t2 = performance.now();
+      remarkAlone(text);
+      remarkMs.push(performance.now() - t2);
     }
     results.push({
       file,
@@ -79,6 +85,7 @@ async function worker(bundle, iterations, files) {
       items: doc.items.length,
       parseMs: median(parseMs),
       evaluateMs: median(evaluateMs),
+      remarkMs: median(remarkMs),
       note,
     });
   }
@@ -157,6 +164,7 @@ async function bundleEngine(dir) {
         'export { readGateDocument } from "./src/checklist/document.ts";',
         'export { evaluateGate } from "./src/gates/evaluate.ts";',
         'export { InputError } from "./src/errors.ts";',
+        'export { remarkAlone } from "./bench/remark-alone.mjs";',
       ].join("\n"),
       resolveDir: root,
       loader: "ts",
@@ -168,6 +176,30 @@ async function bundleEngine(dir) {
     outfile,
     logLevel: "warning",
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  return outfile;
+}
+
+/** dist/-like bundle (minified ESM) of a script that reads a file and parses it with remark alone. */
+async function bundleRemarkAlone(dir) {
+  const { build } = await import("esbuild");
+  const outfile = join(dir, "remark-alone.mjs");
+  await build({
+    stdin: {
+      contents: [
+        'import { readFileSync } from "node:fs";',
+        'import { remarkAlone } from "./bench/remark-alone.mjs";',
+        "remarkAlone(readFileSync(process.argv[2], 'utf8'));",
+      ].join("\n"),
+      resolveDir: root,
+    },
+    bundle: true,
+    minify: true,
+    platform: "node",
+    target: "node24",
+    format: "esm",
+    outfile,
+    logLevel: "warning",
   });
   return outfile;
 }
@@ -234,6 +266,8 @@ async function main() {
         parseMs: round(r.parseMs),
         evaluateMs: round(r.evaluateMs),
         parseMBps: round(r.bytes / 1e6 / (r.parseMs / 1000)),
+        remarkAloneMs: round(r.remarkMs),
+        remarkAloneMBps: round(r.bytes / 1e6 / (r.remarkMs / 1000)),
         msPer1000Items: round(((r.parseMs + r.evaluateMs) / r.items) * 1000),
         peakRssMB: round(peakRss / 1048576, 1),
         rssAfterLoadMB: round(baselineRss / 1048576, 1),
@@ -278,6 +312,8 @@ async function main() {
       nodeStartup: timeProcess(["-e", "0"]),
       bundleLoadHelp: timeProcess(["dist/cli.js", "--help"]),
       checkCommandLoad: timeProcess(["dist/cli.js", "check"]),
+      // The floor set by the parser the project requires: a bundle of remark alone, same file.
+      remarkAloneProcess: timeProcess([await bundleRemarkAlone(tmp), cliGate]),
       // dist/ is code-split: the CLI entry, the Action entry and their shared chunks.
       bundleBytes: readdirSync(join(root, "dist"), { recursive: true })
         .filter((name) => String(name).endsWith(".js"))
@@ -332,12 +368,15 @@ function toMarkdown(r) {
     "",
     "## Generated gates (in-process, medians)",
     "",
-    "| items | size | parse | evaluate | parse MB/s | ms per 1,000 items | peak RSS | RSS after load |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| items | size | parse | evaluate | parse MB/s | remark alone | remark alone MB/s | ms per 1,000 items | peak RSS | RSS after load |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...r.generated.map(
       (g) =>
-        `| ${g.items} | ${(g.bytes / 1024).toFixed(0)} KiB | ${g.parseMs} ms | ${g.evaluateMs} ms | ${g.parseMBps} | ${g.msPer1000Items} | ${g.peakRssMB} MB | ${g.rssAfterLoadMB} MB |`,
+        `| ${g.items} | ${(g.bytes / 1024).toFixed(0)} KiB | ${g.parseMs} ms | ${g.evaluateMs} ms | ${g.parseMBps} | ${g.remarkAloneMs} ms | ${g.remarkAloneMBps} | ${g.msPer1000Items} | ${g.peakRssMB} MB | ${g.rssAfterLoadMB} MB |`,
     ),
+    "",
+    '"remark alone" is unified + remark-parse + remark-gfm on the same pieces (bench/remark-alone.mjs),',
+    "with nothing of launchgate's: the floor that the required parser sets.",
     "",
     "## Seed documents",
     "",
@@ -358,6 +397,7 @@ function toMarkdown(r) {
       ["`node dist/cli.js check` (load the check command; usage error)", r.cli.checkCommandLoad],
       ["`node dist/cli.js check <1,000 items>`", r.cli.check],
       ["`node dist/cli.js check --format json <1,000 items>`", r.cli.checkJson],
+      ["remark alone, bundled, parsing the same file (the parser's floor)", r.cli.remarkAloneProcess],
     ].map(([name, m]) => `| ${name} | ${m.medianMs} ms | ${m.minMs} ms | ${m.maxMs} ms |`),
     "",
     `dist/ holds ${(r.cli.bundleBytes / 1e6).toFixed(2)} MB of JavaScript (the CLI loads only the chunks of the command it runs)${r.cli.rebuilt ? "" : ` (not rebuilt: ${r.cli.buildError})`}.`,

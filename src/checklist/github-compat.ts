@@ -32,12 +32,12 @@ export function taskMarker(node: ListItem, source: string): TaskMarker | null {
     const at = markerAfterBullet(source, node.position?.start.offset);
     // A marker not on the bullet's line (`-` alone, then `[ ] x`): remark's reading stands.
     if (at === undefined) return { checked: node.checked, inText: false };
-    const ok = source[at + 1] !== "\t" && TRAILING_SPACE.includes(source[at + 3] ?? "\n");
+    const ok = MARKER_INSIDE.includes(source[at + 1] ?? "\n") && TRAILING_SPACE.includes(source[at + 3] ?? "\n");
     return ok ? { checked: node.checked, inText: false } : null;
   }
-  const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
-  const start = paragraph?.position?.start.offset;
-  const first = paragraph?.children[0];
+  const block = firstTextBlock(node);
+  const start = block?.position?.start.offset;
+  const first = block?.children[0];
   if (start === undefined || first?.type !== "text" || first.position?.start.offset !== start) return null;
   const marker = source.slice(start, start + 3);
   if (marker !== "[ ]" && marker !== "[x]" && marker !== "[X]") return null;
@@ -47,6 +47,23 @@ export function taskMarker(node: ListItem, source: string): TaskMarker | null {
 
 /** The characters cmark-gfm accepts after a task marker (its `spacechar`, without line ends). */
 const TRAILING_SPACE = " \t\v\f";
+/** Between the brackets cmark-gfm accepts only these; remark-gfm also a tab or a line end. */
+const MARKER_INSIDE = " xX";
+
+/**
+ * The paragraph an item starts with, or the setext heading remark makes of it: after a marker
+ * that ends its line (`- [ ] ` + newline), an underline (`-`, `=`) on the next line turns the
+ * marker into heading text for remark-gfm, while cmark-gfm has consumed the marker already (its
+ * item has no paragraph there) and reads that line on its own.
+ */
+function firstTextBlock(node: ListItem): Paragraph | Heading | undefined {
+  const block = node.children[0];
+  if (block?.type === "paragraph") return block;
+  if (block?.type === "heading" && block.children[0]?.position?.start.offset === block.position?.start.offset) {
+    return block;
+  }
+  return undefined;
+}
 
 /** Offset of the `[` of a task marker after the list item's bullet on the same line, if any. */
 function markerAfterBullet(source: string, itemStart: number | undefined): number | undefined {
@@ -82,31 +99,35 @@ export interface Scope {
  * at 1 may interrupt a paragraph). A paragraph never opens with a list marker in CommonMark, so a
  * paragraph (or setext heading) whose source does (`2. …`, `10) …`) is such a misreading;
  * cmark-gfm makes it a list.
- * The paragraph is parsed again on its own, each line without the container prefix of its first
- * line, and its items are mapped back to document lines.
+ * Everything from the paragraph to the end of its container is parsed again on its own (the
+ * lines after the paragraph may belong to that list's items in cmark-gfm: indented, they are no
+ * code block there), each line without its container's columns, and its items are mapped back to
+ * document lines.
  */
 export function listMisreadAsParagraph(
   paragraph: Paragraph | Heading,
   scope: Scope,
   ancestors: Nodes[],
-): { tree: Root; scope: Scope } | null {
+): { tree: Root; scope: Scope; toLine: number } | null {
   const start = paragraph.position?.start;
-  const end = paragraph.position?.end;
   const first = paragraph.children[0];
-  if (!start || !end || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
+  const container = ancestors.at(-1);
+  const end = container?.type === "root" ? undefined : container?.position?.end;
+  if (!start || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
   if (!ORDERED_LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
   const lineStart = startOfLine(scope.source, start.offset);
-  const prefix = containerPrefix(scope.source, lineStart, start.offset, ancestors.at(-1));
+  const prefix = containerPrefix(scope.source, lineStart, start.offset, container);
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
   const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
-  return rereadLines(
+  const fragment = rereadLines(
     scope,
-    { lineStart, line: start.line, end: end.offset ?? lineStart, prefix },
+    { lineStart, line: start.line, end: end?.offset ?? scope.source.length, prefix },
     {
       outerDepth: scope.outerDepth + enclosing.length,
       outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
     },
   );
+  return fragment && { ...fragment, toLine: end?.line ?? Number.POSITIVE_INFINITY };
 }
 
 /**
@@ -120,8 +141,7 @@ export function listAfterBareMarker(
   scope: Scope,
   ancestors: Nodes[],
 ): { tree: Root; scope: Scope } | null {
-  const paragraph = node.children[0]?.type === "paragraph" ? node.children[0] : undefined;
-  const end = paragraph?.position?.end.offset;
+  const end = firstTextBlock(node)?.position?.end.offset;
   const line = node.position?.start.line;
   const marker = markerAfterBullet(scope.source, node.position?.start.offset);
   if (end === undefined || line === undefined || marker === undefined) return null;
@@ -129,7 +149,8 @@ export function listAfterBareMarker(
   if (lineStart === undefined || end <= lineStart) return null;
   const lineEnd = scope.source.slice(lineStart).search(/[\r\n]|$/) + lineStart;
   const prefix = containerPrefix(scope.source, lineStart, lineEnd, node);
-  if (!ORDERED_LIST_START.test(withColumnsKept(scope.source.slice(lineStart, lineEnd), prefix.length).trimStart())) {
+  const text = scope.source.slice(lineStart, lineEnd);
+  if (!ORDERED_LIST_START.test((withoutPrefix(text, prefix) ?? text).trimStart())) {
     return null;
   }
   const depth = ancestors.filter((a) => a.type === "listItem").length;
@@ -171,7 +192,7 @@ export function itemEndsAfterBareMarker(
   // The item goes on only with a line indented to its content (no lazy lines: no paragraph).
   const contentWidth = containerPrefix(source, startOfLine(source, bullet), marker, node).length - prefix.length;
   const blank = /^[ \t>]*$/.test(nextLine);
-  const indent = /^ */.exec(withColumnsKept(nextLine, nextLine.startsWith(prefix) ? prefix.length : 0))?.[0].length;
+  const indent = /^ */.exec(withoutPrefix(nextLine, prefix) ?? expandLeading(nextLine))?.[0].length;
   if (!blank && (indent ?? 0) >= contentWidth) return null;
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
   const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
@@ -196,8 +217,13 @@ function nextLineAfterBlank(source: string, from: number): number | undefined {
 }
 
 /**
- * Parses the lines from `lineStart` to `end` again on their own, each without `prefix` (lazy
- * lines, which lack it, stay as they are); `line` is the first one's line in `scope`.
+ * Parses the lines from `lineStart` to `end` again on their own, each without the columns of its
+ * container (`prefix`, see containerPrefix); `line` is the first one's line in `scope`. A line
+ * without them is a lazy continuation line: such a line continues a paragraph only, so when
+ * there is one, the other lines are read inside a block quote of their own and the lazy lines
+ * without its `>`, which keeps them lazy there as well: where the re-read has no paragraph for
+ * them to continue (an item that now has none), they end that quote, as they end the container
+ * in cmark-gfm.
  */
 function rereadLines(
   scope: Scope,
@@ -206,18 +232,24 @@ function rereadLines(
   mayStartWithParagraph = false,
 ): { tree: Root; scope: Scope } | null {
   const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
-  const lineIndent = lines.map((l) => (l.startsWith(region.prefix) ? region.prefix.length : 0));
-  const text = lines.map((l, i) => withColumnsKept(l, lineIndent[i] ?? 0)).join("\n");
-  const tree = reparse.parse(text) as Root;
+  const cut = lines.map((l) => withoutPrefix(l, region.prefix));
+  const lazy = cut.some((l) => l === undefined);
+  const quote = lazy ? "> " : "";
+  const text = cut.map((l, i) => (l === undefined ? (lines[i] ?? "") : quote + l)).join("\n");
+  const parsed = reparse.parse(text) as Root;
+  const [head, ...rest] = parsed.children;
+  const tree: Root =
+    lazy && head?.type === "blockquote" ? { ...parsed, children: [...head.children, ...rest] } : parsed;
   // Read alone, the text must not be a paragraph again (that would re-read it forever).
   const first = tree.children[0]?.type;
   if (!mayStartWithParagraph && (first === "paragraph" || first === "heading")) return null;
+  const removed = region.prefix.length - quote.length;
   return {
     tree,
     scope: {
       source: text,
       lineOffset: scope.lineOffset + region.line - 1,
-      lineIndent: lineIndent.map((n, i) => n + (scope.lineIndent[region.line - 1 + i] ?? 0)),
+      lineIndent: cut.map((l, i) => (l === undefined ? 0 : removed) + (scope.lineIndent[region.line - 1 + i] ?? 0)),
       ...outer,
     },
   };
@@ -228,41 +260,65 @@ function startOfLine(source: string, offset: number): number {
 }
 
 /**
- * The part of a line in front of a paragraph that belongs to its container: a block quote's `>`
- * and one space, or a list item's content indentation (from its bullet: 1–4 spaces after it,
- * else 1). What is left is the paragraph's own indentation, which must stay for the re-read.
+ * The columns in front of a line's content that belong to its container, as a prefix of a line
+ * whose tabs are expanded (see expandLeading): `>` where a block quote marker stands, a space
+ * elsewhere. For a block quote: its `>` and one column after it; for a list item: its content
+ * column (1–4 columns of whitespace after the bullet, else 1), measured on the bullet's line.
  */
 function containerPrefix(source: string, lineStart: number, paragraphStart: number, parent: Nodes | undefined): string {
-  const before = source.slice(lineStart, paragraphStart);
   if (parent?.type === "blockquote") {
+    const before = expandLeading(source.slice(lineStart, paragraphStart));
     const marker = before.lastIndexOf(">");
-    return before.slice(0, marker + (before[marker + 1] === " " ? 2 : 1));
+    return `${shapeOf(before.slice(0, marker + 1))}${before[marker + 1] === " " ? " " : ""}`;
   }
   if (parent?.type !== "listItem" || parent.position?.start.offset === undefined) return "";
   const bullet = parent.position.start.offset;
-  let i = bullet;
-  while (/\d/.test(source[i] ?? "")) i++;
+  const bulletLine = source.slice(startOfLine(source, bullet), source.slice(bullet).search(/[\r\n]|$/) + bullet);
+  const lead = bullet - startOfLine(source, bullet);
+  let i = lead;
+  while (/\d/.test(bulletLine[i] ?? "")) i++;
   i++;
-  let spaces = 0;
-  while (source[i + spaces] === " ") spaces++;
-  const eol = source[i + spaces] === undefined || source[i + spaces] === "\n" || source[i + spaces] === "\r";
-  const content = i + (spaces >= 1 && spaces <= 4 && !eol ? spaces : 1);
-  return before.slice(0, content - startOfLine(source, bullet));
+  const expanded = expandLeading(bulletLine);
+  const markerEnd = expandLeading(bulletLine.slice(0, i)).length;
+  let end = markerEnd;
+  while (expanded[end] === " ") end++;
+  const width = end - markerEnd;
+  const content = width >= 1 && width <= 4 && end < expanded.length ? end : markerEnd + 1;
+  return shapeOf(expanded.slice(0, markerEnd)).padEnd(content, " ");
+}
+
+/** A prefix with everything but block quote markers as spaces. */
+function shapeOf(prefix: string): string {
+  return prefix.replace(/[^>]/g, " ");
 }
 
 /**
- * `line` without its first `cut` characters. Tabs right after the cut become the spaces they
- * stood for at their original column: CommonMark measures indentation in 4-column tab stops.
+ * `line` after the columns of `prefix` (see containerPrefix), or undefined when it lacks them (a
+ * lazy line). A line that ends within them is blank there. Tabs in front of the content become
+ * the spaces they stood for at their column: CommonMark measures indentation in 4-column stops.
  */
-function withColumnsKept(line: string, cut: number): string {
-  let column = 0;
-  for (const ch of line.slice(0, cut)) column = ch === "\t" ? column + 4 - (column % 4) : column + 1;
-  let rest = line.slice(cut);
-  let spaces = "";
-  while (rest[0] === "\t" || rest[0] === " ") {
-    const width = rest[0] === "\t" ? 4 - ((column + spaces.length) % 4) : 1;
-    spaces += " ".repeat(width);
-    rest = rest.slice(1);
+function withoutPrefix(line: string, prefix: string): string | undefined {
+  const expanded = expandLeading(line);
+  for (let i = 0; i < prefix.length; i++) {
+    const ch = expanded[i];
+    if (ch === undefined) return "";
+    if (prefix[i] === ">" ? ch !== ">" : ch !== " ") return undefined;
   }
-  return spaces + rest;
+  return expanded.slice(prefix.length);
+}
+
+/**
+ * The line with its tabs expanded to 4-column stops up to its first content character (the
+ * container and list markers in front of it included), as `[<tab>]` must keep its tab.
+ */
+function expandLeading(line: string): string {
+  let out = "";
+  let i = 0;
+  for (; i < line.length; i++) {
+    const ch = line[i] ?? "";
+    if (ch === "\t") out += " ".repeat(4 - (out.length % 4));
+    else if (" >-+*.)0123456789".includes(ch)) out += ch;
+    else break;
+  }
+  return out + line.slice(i);
 }

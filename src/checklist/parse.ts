@@ -55,7 +55,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const headingStack: { depth: number; text: string }[] = [];
   let firstHeading: string | null = null;
   /** Paragraphs whose lines were parsed again: their items come from that reading. */
-  const reread = new WeakSet<Paragraph>();
+  const reread = new WeakSet<Paragraph | Heading>();
   /** Line ranges of a scope that were parsed again as a whole (see itemEndsAfterBareMarker). */
   const replaced = new WeakMap<Scope, { from: number; to: number }[]>();
   // Re-reads nest (each may hold the next), so their total size is capped: quadratic input is
@@ -72,15 +72,21 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
     }
     collect(fragment.tree, fragment.scope);
   };
+  /** Reads the lines from `from` on again, in place of what remark made of them. */
+  const replace = (scope: Scope, from: number, fragment: { tree: Root; scope: Scope; toLine: number }) => {
+    replaced.set(scope, [...(replaced.get(scope) ?? []), { from, to: fragment.toLine }]);
+    enter(fragment, from + scope.lineOffset);
+  };
   const collect = (root: Root, scope: Scope) =>
     walk(root, (node, ancestors) => {
       const line = node.position?.start.line ?? 0;
       if (replaced.get(scope)?.some((r) => line >= r.from && line <= r.to)) return "skip";
       if (node.type === "heading") {
+        if (reread.has(node)) return "skip";
         // `2. a` over a `-` line: remark's setext heading is cmark-gfm's two lists.
         const fragment = listMisreadAsParagraph(node, scope, ancestors);
         if (fragment) {
-          enter(fragment, line + scope.lineOffset);
+          replace(scope, line, fragment);
           return "skip";
         }
         trackHeading(headingStack, node);
@@ -90,7 +96,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
       if (node.type === "paragraph") {
         if (reread.has(node)) return "skip";
         const fragment = listMisreadAsParagraph(node, scope, ancestors);
-        if (fragment) enter(fragment, line + scope.lineOffset);
+        if (fragment) replace(scope, line, fragment);
         return "skip";
       }
       if (node.type !== "listItem") return undefined;
@@ -101,12 +107,12 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
       const textless = closed !== null || nested !== null;
       items.push(toItem(node, textless ? { ...task, textless } : task, ancestors, headingStack, scope));
       if (closed) {
-        replaced.set(scope, [...(replaced.get(scope) ?? []), { from: line + 1, to: closed.toLine }]);
-        enter(closed, line + scope.lineOffset);
+        replace(scope, line + 1, closed);
         return "skip";
       }
       if (nested) {
-        if (node.children[0]?.type === "paragraph") reread.add(node.children[0]);
+        const first = node.children[0];
+        if (first?.type === "paragraph" || first?.type === "heading") reread.add(first);
         enter(nested, line + scope.lineOffset);
       }
       return undefined;

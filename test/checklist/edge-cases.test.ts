@@ -65,12 +65,36 @@ const CASES: [name: string, markdown: string, expected: string][] = [
   ["NBSP after the marker", "- [ ]\u00a0a\n", ""],
 ];
 
+/**
+ * Minimal documents where the differential test (other fast-check seeds) found us disagreeing
+ * with cmark-gfm; each expectation is cmark-gfm's answer.
+ */
+const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: string][] = [
+  ["a line end between the brackets is no marker", "- [\n] x\n", ""],
+  ["bare marker, then an indented empty item (remark: setext underline)", "- [ ] \n\t-\n", "1o"],
+  ["bare marker, then `=` (remark: setext heading)", "- [ ] \n  =\n", "1o"],
+  ["bare marker, text, underline", "- [x] \n  a\n  -\n", "1x"],
+  ["bare marker, then a thematic break", "- [x]\t\n  ---\n", "1x"],
+  ["bare marker, nested list not at 1, underline", "- [x] \n  2. [ ] b\n  -\n", "1x 2o"],
+  ["bare marker in a nested quote, then an empty item", ">>- [ ] \n>>   -\n", "1o"],
+  ["tab after a misread list marker in a quote: code, no checkbox", "]\n> 2.\t [ ] \n", ""],
+  ["misread list in a tab-indented item: columns, not characters", "*   \to\n\t0) ]\n   0) [ ] \n", "3o"],
+  ["misread empty item in a quote: a lazy line does not join it", "i\n>0)\n\t* [ ] \n", ""],
+  ["misread list: its item goes on after a blank line", "    o\n0) o\n\n    * [ ] \n", "4o"],
+];
+
 describe("classic checkbox edge cases (as github.com renders them)", () => {
   it("covers at least 30 cases", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
   });
 
   it.each(CASES)("%s", (_name, markdown, expected) => {
+    expect(boxes(markdown)).toBe(expected);
+  });
+});
+
+describe("differences from cmark-gfm found by the differential test", () => {
+  it.each(DIFFERENTIAL_REGRESSIONS)("%s", (_name, markdown, expected) => {
     expect(boxes(markdown)).toBe(expected);
   });
 });

@@ -6,8 +6,24 @@ import type { ChecklistItem } from "../checklist/types.js";
  * moving within the same section keep the identity; editing the text changes it.
  */
 export function itemKey(item: Pick<ChecklistItem, "headings" | "text">): string {
-  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
-  return [...item.headings.map(norm), norm(item.text)].join("\u0000");
+  return [...item.headings.map(normalized), normalized(item.text)].join("\u0000");
+}
+
+/**
+ * Normal forms already computed: a check keys every item of several versions of a document, and
+ * the same headings and texts recur in each (NFKC is the costly part).
+ */
+const normalForms = new Map<string, string>();
+const MAX_NORMAL_FORMS = 100_000;
+
+function normalized(s: string): string {
+  let form = normalForms.get(s);
+  if (form === undefined) {
+    form = s.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+    if (normalForms.size >= MAX_NORMAL_FORMS) normalForms.clear();
+    normalForms.set(s, form);
+  }
+  return form;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { weekIdPattern } from "../snapshot/schema.js";
+import { weekIdPattern } from "../snapshot/week-id.js";
 import { localDate, offsetMs } from "../time/zone.js";
 
 /**

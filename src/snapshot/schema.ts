@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { weekIdPattern } from "./week-id.js";
 
 /**
  * The weekly snapshot: one JSON file per ISO week (`snapshots/<week>.json` on the data branch),
@@ -20,7 +21,6 @@ const delta = z.number().int().nullable();
 const percent = z.number().min(0).max(100).nullable();
 const httpUrl = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
-export const weekIdPattern = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
 export const weekIdSchema = z.string().regex(weekIdPattern, 'must be an ISO week like "2026-W47"');
 
 export const severitySchema = z.enum(["P0", "P1", "P2", "P3"]);

@@ -25,23 +25,40 @@ export function decodeDocument(bytes: Uint8Array, file: string): string {
   if (bytes.byteLength === 0) {
     throw new InputError("empty file", { file, fix: "a gate document needs at least one task list item (- [ ] …)" });
   }
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.byteLength; i++) {
-    const byte = bytes[i];
-    if (byte === 0)
-      throw new InputError("binary file (NUL byte)", { file, line, fix: "gate documents are UTF-8 Markdown" });
-    if (byte === 0x0a || i === bytes.byteLength) {
-      if (!isUtf8(bytes.subarray(start, i))) {
-        throw new InputError("not valid UTF-8", { file, line, fix: "save the file as UTF-8" });
-      }
-      line++;
-      start = i + 1;
-    }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError("binary file (NUL byte)", {
+      file,
+      line: lineAt(bytes, nul),
+      fix: "gate documents are UTF-8 Markdown",
+    });
+  }
+  if (!isUtf8(bytes)) {
+    throw new InputError("not valid UTF-8", { file, line: firstInvalidLine(bytes), fix: "save the file as UTF-8" });
   }
   const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
   assertNestingWithinLimit(text, file);
   return text;
+}
+
+/** 1-based line of the byte at `index`. */
+function lineAt(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < index; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/** The first line that is not valid UTF-8 on its own (the whole text is known not to be). */
+function firstInvalidLine(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let end = bytes.indexOf(0x0a); ; end = bytes.indexOf(0x0a, start)) {
+    const stop = end < 0 ? bytes.byteLength : end;
+    if (!isUtf8(bytes.subarray(start, stop))) return line;
+    if (end < 0) return line;
+    line++;
+    start = end + 1;
+  }
 }
 
 /**

@@ -207,6 +207,8 @@ describe("decodeDocument refuses what is not a UTF-8 text document", () => {
     expect(inputError(decode(new Uint8Array()))).toMatch(/^f\.md: empty file/);
     expect(inputError(decode(Buffer.from("- [ ] a\n\0")))).toMatch(/^f\.md:2: binary file/);
     expect(inputError(decode(Buffer.from("a\n\nb\xff\n", "latin1")))).toMatch(/^f\.md:3: not valid UTF-8/);
+    expect(inputError(decode(Buffer.from("a\nb\n\xff", "latin1")))).toMatch(/^f\.md:3: not valid UTF-8/);
+    expect(inputError(decode(Buffer.from("\0- [ ] a\n")))).toMatch(/^f\.md:1: binary file/);
     expect(inputError(decode(new Uint8Array(11 * 1024 * 1024).fill(0x61)))).toMatch(/^f\.md: file is 11\.0 MB/);
   });
 

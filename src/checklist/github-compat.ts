@@ -80,6 +80,8 @@ function markerAfterBullet(source: string, itemStart: number | undefined): numbe
 
 /** An ordered list item's start: 1–9 digits, `.` or `)`, then whitespace or the line end. */
 const ORDERED_LIST_START = /^\d{1,9}[.)](?:[ \t\r\n]|$)/;
+/** Any list item's start: an ordered one's or a bullet, then whitespace or the line end. */
+const LIST_START = /^(?:\d{1,9}[.)]|[-*+])(?:[ \t\r\n]|$)/;
 
 /** Where a (re-)parsed Markdown text sits in the document. */
 export interface Scope {
@@ -96,9 +98,9 @@ export interface Scope {
 /**
  * micromark (remark-parse) reads an ordered list that starts at a number other than 1 as a
  * paragraph anywhere after an indented code block (it applies the rule that only a list starting
- * at 1 may interrupt a paragraph). A paragraph never opens with a list marker in CommonMark, so a
- * paragraph (or setext heading) whose source does (`2. …`, `10) …`) is such a misreading;
- * cmark-gfm makes it a list.
+ * at 1 may interrupt a paragraph), and likewise an empty bullet item (`-` alone on its line). A
+ * paragraph never opens with a list marker in CommonMark, so a paragraph (or setext heading) whose
+ * source does (`2. …`, `10) …`, `-`) is such a misreading; cmark-gfm makes it a list.
  * Everything from the paragraph to the end of its container is parsed again on its own (the
  * lines after the paragraph may belong to that list's items in cmark-gfm: indented, they are no
  * code block there), each line without its container's columns, and its items are mapped back to
@@ -114,7 +116,7 @@ export function listMisreadAsParagraph(
   const container = ancestors.at(-1);
   const end = container?.type === "root" ? undefined : container?.position?.end;
   if (!start || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
-  if (!ORDERED_LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
+  if (!LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
   const lineStart = startOfLine(scope.source, start.offset);
   const prefix = containerPrefix(scope.source, lineStart, start.offset, container);
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
@@ -191,6 +193,8 @@ export function itemEndsAfterBareMarker(
   const prefix = containerPrefix(source, startOfLine(source, bullet), bullet, container);
   // The item goes on only with a line indented to its content (no lazy lines: no paragraph).
   const contentWidth = containerPrefix(source, startOfLine(source, bullet), marker, node).length - prefix.length;
+  // Whitespace-only lines indented to its content keep it open (see emptyItemOpenAcrossBlankLines).
+  if (blankLinesKeepingItemOpen(source, startOfLine(source, bullet), prefix, node)) return null;
   const blank = /^[ \t>]*$/.test(nextLine);
   const indent = /^ */.exec(withoutPrefix(nextLine, prefix) ?? expandLeading(nextLine))?.[0].length;
   if (!blank && (indent ?? 0) >= contentWidth) return null;
@@ -206,6 +210,70 @@ export function itemEndsAfterBareMarker(
     true,
   );
   return fragment && { ...fragment, toLine: end.line };
+}
+
+/**
+ * cmark-gfm 0.29 keeps an item that has no content yet open across a whitespace-only line
+ * indented to its content column (it tests the indentation before blankness), so a line indented
+ * that far after it is still the item's content (`-` + newline, `  ` + newline, `    - [ ] a`:
+ * a nested checkbox). remark-gfm ends an empty item at any blank line, as CommonMark says, and
+ * reads such a line as indented code. The list is read again from the item's line to the end of
+ * its container, each of those whitespace-only lines replaced by an empty HTML comment at the
+ * content column: content that renders nothing, so the item stays open in remark-gfm too.
+ */
+export function emptyItemOpenAcrossBlankLines(
+  node: ListItem,
+  scope: Scope,
+  ancestors: Nodes[],
+): { tree: Root; scope: Scope; toLine: number } | null {
+  const line = node.position?.start.line;
+  const bullet = node.position?.start.offset;
+  if (node.children.length > 0 || line === undefined || bullet === undefined) return null;
+  const container = ancestors.at(-2);
+  const end = container?.type === "root" ? undefined : container?.position?.end;
+  const lineStart = startOfLine(scope.source, bullet);
+  const prefix = containerPrefix(scope.source, lineStart, bullet, container);
+  const blanks = blankLinesKeepingItemOpen(scope.source, lineStart, prefix, node);
+  if (!blanks) return null;
+  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
+  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
+  const fragment = rereadLines(
+    scope,
+    { lineStart, line, end: end?.offset ?? scope.source.length, prefix },
+    {
+      outerDepth: scope.outerDepth + enclosing.length,
+      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+    },
+    false,
+    (cut, i) => (i >= 1 && i <= blanks.count ? `${" ".repeat(blanks.width)}<!---->` : cut),
+  );
+  return fragment && { ...fragment, toLine: end?.line ?? Number.POSITIVE_INFINITY };
+}
+
+/**
+ * After the marker line of an item without content (starting at `lineStart`): the number of
+ * whitespace-only lines indented at least to its content column that cmark-gfm keeps it open
+ * across, and that column (relative to the container's `prefix`), when a line indented that far
+ * follows them (it is the item's content there); else null.
+ */
+function blankLinesKeepingItemOpen(
+  source: string,
+  lineStart: number,
+  prefix: string,
+  item: ListItem,
+): { count: number; width: number } | null {
+  const width = containerPrefix(source, lineStart, lineStart, item).length - prefix.length;
+  const [, ...after] = source.slice(lineStart).split(/\r?\n|\r/);
+  let count = 0;
+  for (const next of after) {
+    const cut = withoutPrefix(next, prefix);
+    if (cut === undefined) return null;
+    const indent = /^ */.exec(cut)?.[0].length ?? 0;
+    if (indent < width) return null;
+    if (indent < cut.length) return count > 0 ? { count, width } : null;
+    count++;
+  }
+  return null;
 }
 
 /** Offset of the next line when only spaces and tabs follow `from` on its line. */
@@ -230,9 +298,13 @@ function rereadLines(
   region: { lineStart: number; line: number; end: number; prefix: string },
   outer: { outerDepth: number; outerParent: number | null },
   mayStartWithParagraph = false,
+  substitute: (cut: string, index: number) => string = (cut) => cut,
 ): { tree: Root; scope: Scope } | null {
   const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
-  const cut = lines.map((l) => withoutPrefix(l, region.prefix));
+  const cut = lines.map((l, i) => {
+    const rest = withoutPrefix(l, region.prefix);
+    return rest === undefined ? undefined : substitute(rest, i);
+  });
   const lazy = cut.some((l) => l === undefined);
   const quote = lazy ? "> " : "";
   const text = cut.map((l, i) => (l === undefined ? (lines[i] ?? "") : quote + l)).join("\n");

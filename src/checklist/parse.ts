@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import { parseInPieces } from "./chunks.js";
 import { type GateFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import {
+  emptyItemOpenAcrossBlankLines,
   itemEndsAfterBareMarker,
   listAfterBareMarker,
   listMisreadAsParagraph,
@@ -100,6 +101,11 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
         return "skip";
       }
       if (node.type !== "listItem") return undefined;
+      const opened = emptyItemOpenAcrossBlankLines(node, scope, ancestors);
+      if (opened) {
+        replace(scope, line, opened);
+        return "skip";
+      }
       const task = taskMarker(node, scope.source);
       if (!task) return undefined;
       const closed = itemEndsAfterBareMarker(node, scope, ancestors);

@@ -34,10 +34,9 @@ import {
  *   cases found so far (an ordered list not starting at 1 on the next line; the item ending at a
  *   blank or less indented line, a setext underline after it); corpus 42/43 and the unit tests
  *   cover them.
- * - Still open (the generator can produce them, so the seeds below are ones that do not): after a
- *   bare bullet followed by a blank line, cmark-gfm starts a new item of the same list at a
- *   marker indented 4 columns or more (`2.\n\n\t2. [ ] a`), where remark reads indented code;
- *   see the regression cases in edge-cases.test.ts for the differences found and fixed so far.
+ * - An item without content stays open in cmark-gfm 0.29 across whitespace-only lines indented to
+ *   its content column, and micromark misreads an empty bullet item after indented code as a
+ *   paragraph; parse.ts follows cmark-gfm (regression cases in edge-cases.test.ts).
  */
 const KNOWN_DIFFERENCES: Record<string, { line: number; ours: boolean | null; reason: string }[]> = {
   "39-checked-text-elsewhere.md": [

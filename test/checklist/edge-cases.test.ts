@@ -81,6 +81,14 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
   ["misread list in a tab-indented item: columns, not characters", "*   \to\n\t0) ]\n   0) [ ] \n", "3o"],
   ["misread empty item in a quote: a lazy line does not join it", "i\n>0)\n\t* [ ] \n", ""],
   ["misread list: its item goes on after a blank line", "    o\n0) o\n\n    * [ ] \n", "4o"],
+  ["empty item kept open by a line of spaces to its content column", "2.\n   \n\t2. [ ] ", "3o"],
+  ["empty item: an unindented blank line ends it", "-\n  \n\n    - [ ] x\n", ""],
+  ["empty item: several indented whitespace lines", "-\n  \n  \n    - [ ] x\n", "4o"],
+  ["empty item in a quote kept open", "> -\n>   \n>     - [ ] x\n", "3o"],
+  ["bare marker kept open by a line of spaces", "- [ ] \n  \n    - [ ] x\n", "1o 3o"],
+  ["empty bullet misread as a paragraph after indented code", "    n\n-\n\t1) [ ] ", "3o"],
+  ["empty bullet after indented code, then a list not at 1", "\te\n*\n2. [ ] ", "3o"],
+  ["empty bullet in a nested quote after a paragraph", "[\n>>-\n>>     1) [ ] ", "3o"],
 ];
 
 describe("classic checkbox edge cases (as github.com renders them)", () => {

@@ -116,6 +116,10 @@ export function listMisreadAsParagraph(
   const container = ancestors.at(-1);
   const end = container?.type === "root" ? undefined : container?.position?.end;
   if (!start || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
+  // remark-gfm starts a task item's paragraph after its marker: `- [ ] 2. x` is text there.
+  if (container?.type === "listItem" && typeof container.checked === "boolean" && container.children[0] === paragraph) {
+    return null;
+  }
   if (!LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
   const lineStart = startOfLine(scope.source, start.offset);
   const prefix = containerPrefix(scope.source, lineStart, start.offset, container);

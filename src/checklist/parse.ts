@@ -31,6 +31,8 @@ export interface ParseOptions {
   frontMatter?: boolean;
 }
 
+/** Nested re-reads allowed (see parseChecklist); far more than documents written by hand need. */
+const MAX_REREAD_DEPTH = 200;
 const OPTIONAL_MARKER = /\(optional\)/i;
 const WAIVER_REASON = /\bN\/A\s*:\s*(.*)$/is;
 
@@ -59,19 +61,22 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const reread = new WeakSet<Paragraph | Heading>();
   /** Line ranges of a scope that were parsed again as a whole (see itemEndsAfterBareMarker). */
   const replaced = new WeakMap<Scope, { from: number; to: number }[]>();
-  // Re-reads nest (each may hold the next), so their total size is capped: quadratic input is
-  // refused, as failing closed beats stalling a gate.
+  // Re-reads nest (each may hold the next), so their total size and their depth are capped:
+  // quadratic input is refused, as failing closed beats stalling a gate (or overflowing the stack).
   let rereadBudget = Math.max(200_000, text.length);
+  let rereadDepth = 0;
   const enter = (fragment: { tree: Root; scope: Scope }, line: number) => {
     rereadBudget -= fragment.scope.source.length;
-    if (rereadBudget < 0) {
+    if (rereadBudget < 0 || rereadDepth >= MAX_REREAD_DEPTH) {
       throw new InputError("too many ambiguous task markers to read like github.com does", {
         file: path,
         line,
         fix: "write each item's text on the line of its `- [ ]` marker",
       });
     }
+    rereadDepth++;
     collect(fragment.tree, fragment.scope);
+    rereadDepth--;
   };
   /** Reads the lines from `from` on again, in place of what remark made of them. */
   const replace = (scope: Scope, from: number, fragment: { tree: Root; scope: Scope; toLine: number }) => {

@@ -295,7 +295,7 @@ function nextLineAfterBlank(source: string, from: number): number | undefined {
  * there is one, the other lines are read inside a block quote of their own and the lazy lines
  * without its `>`, which keeps them lazy there as well: where the re-read has no paragraph for
  * them to continue (an item that now has none), they end that quote, as they end the container
- * in cmark-gfm.
+ * in cmark-gfm; the lines after it are then read as they stand, outside the container there too.
  */
 function rereadLines(
   scope: Scope,
@@ -305,17 +305,25 @@ function rereadLines(
   substitute: (cut: string, index: number) => string = (cut) => cut,
 ): { tree: Root; scope: Scope } | null {
   const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
-  const cut = lines.map((l, i) => {
+  let cut = lines.map((l, i) => {
     const rest = withoutPrefix(l, region.prefix);
     return rest === undefined ? undefined : substitute(rest, i);
   });
   const lazy = cut.some((l) => l === undefined);
   const quote = lazy ? "> " : "";
-  const text = cut.map((l, i) => (l === undefined ? (lines[i] ?? "") : quote + l)).join("\n");
-  const parsed = reparse.parse(text) as Root;
-  const [head, ...rest] = parsed.children;
-  const tree: Root =
-    lazy && head?.type === "blockquote" ? { ...parsed, children: [...head.children, ...rest] } : parsed;
+  const read = () => {
+    const text = cut.map((l, i) => (l === undefined ? (lines[i] ?? "") : quote + l)).join("\n");
+    const parsed = reparse.parse(text) as Root;
+    const head = parsed.children[0];
+    return { text, parsed, quoted: lazy && cut[0] !== undefined && head?.type === "blockquote" ? head : undefined };
+  };
+  let { text, parsed, quoted } = read();
+  const quoteEnd = quoted?.position?.end.line ?? 0;
+  if (lazy && cut.some((l, i) => l !== undefined && i >= quoteEnd)) {
+    cut = cut.map((l, i) => (i < quoteEnd ? l : undefined));
+    ({ text, parsed, quoted } = read());
+  }
+  const tree: Root = quoted ? { ...parsed, children: [...quoted.children, ...parsed.children.slice(1)] } : parsed;
   // Read alone, the text must not be a paragraph again (that would re-read it forever).
   const first = tree.children[0]?.type;
   if (!mayStartWithParagraph && (first === "paragraph" || first === "heading")) return null;

@@ -114,7 +114,7 @@ export function listMisreadAsParagraph(
   const start = paragraph.position?.start;
   const first = paragraph.children[0];
   const container = ancestors.at(-1);
-  const end = container?.type === "root" ? undefined : container?.position?.end;
+  const end = container?.type === "root" ? undefined : containerEnd(scope.source, container);
   if (!start || start.offset === undefined || first?.position?.start.offset !== start.offset) return null;
   // remark-gfm starts a task item's paragraph after its marker: `- [ ] 2. x` is text there.
   if (container?.type === "listItem" && typeof container.checked === "boolean" && container.children[0] === paragraph) {
@@ -192,8 +192,8 @@ export function itemEndsAfterBareMarker(
   if (next === undefined) return null;
   const nextLine = source.slice(next, source.slice(next).search(/[\r\n]|$/) + next);
   const container = ancestors.at(-2);
-  const end = container?.position?.end;
-  if (!end || end.offset === undefined) return null;
+  const end = containerEnd(source, container);
+  if (!end) return null;
   const prefix = containerPrefix(source, startOfLine(source, bullet), bullet, container);
   // The item goes on only with a line indented to its content (no lazy lines: no paragraph).
   const contentWidth = containerPrefix(source, startOfLine(source, bullet), marker, node).length - prefix.length;
@@ -234,7 +234,7 @@ export function emptyItemOpenAcrossBlankLines(
   const bullet = node.position?.start.offset;
   if (node.children.length > 0 || line === undefined || bullet === undefined) return null;
   const container = ancestors.at(-2);
-  const end = container?.type === "root" ? undefined : container?.position?.end;
+  const end = container?.type === "root" ? undefined : containerEnd(scope.source, container);
   const lineStart = startOfLine(scope.source, bullet);
   const prefix = containerPrefix(scope.source, lineStart, bullet, container);
   const blanks = blankLinesKeepingItemOpen(scope.source, lineStart, prefix, node);
@@ -337,6 +337,22 @@ function rereadLines(
       ...outer,
     },
   };
+}
+
+/**
+ * Where a container's last line ends: micromark may end a block quote after the `>` of the line
+ * that follows it (in `>>2.` + newline + `>* a` the inner quote takes line 3's `>`), and that
+ * line is not the container's.
+ */
+function containerEnd(source: string, container: Nodes | undefined): { offset: number; line: number } | undefined {
+  const end = container?.position?.end;
+  if (end?.offset === undefined) return undefined;
+  const lineStart = startOfLine(source, end.offset);
+  const midLine = end.offset < source.length && source[end.offset] !== "\n" && source[end.offset] !== "\r";
+  if (midLine && lineStart > 0 && /^[ \t>]*$/.test(source.slice(lineStart, end.offset))) {
+    return { offset: lineStart, line: end.line - 1 };
+  }
+  return { offset: end.offset, line: end.line };
 }
 
 function startOfLine(source: string, offset: number): number {

@@ -127,7 +127,13 @@ export function listMisreadAsParagraph(
   const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
   const fragment = rereadLines(
     scope,
-    { lineStart, line: start.line, end: end?.offset ?? scope.source.length, prefix },
+    {
+      lineStart,
+      line: start.line,
+      end: end?.offset ?? scope.source.length,
+      prefix,
+      outside: contentPrefix(scope.source, ancestors.at(-2)),
+    },
     {
       outerDepth: scope.outerDepth + enclosing.length,
       outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
@@ -162,7 +168,7 @@ export function listAfterBareMarker(
   const depth = ancestors.filter((a) => a.type === "listItem").length;
   return rereadLines(
     scope,
-    { lineStart, line: line + 1, end, prefix },
+    { lineStart, line: line + 1, end, prefix, outside: contentPrefix(scope.source, ancestors.at(-2)) },
     {
       outerDepth: scope.outerDepth + depth + 1,
       outerParent: line + scope.lineOffset,
@@ -206,7 +212,7 @@ export function itemEndsAfterBareMarker(
   const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
   const fragment = rereadLines(
     scope,
-    { lineStart: next, line: line + 1, end: end.offset, prefix },
+    { lineStart: next, line: line + 1, end: end.offset, prefix, outside: contentPrefix(source, ancestors.at(-3)) },
     {
       outerDepth: scope.outerDepth + enclosing.length,
       outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
@@ -243,7 +249,13 @@ export function emptyItemOpenAcrossBlankLines(
   const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
   const fragment = rereadLines(
     scope,
-    { lineStart, line, end: end?.offset ?? scope.source.length, prefix },
+    {
+      lineStart,
+      line,
+      end: end?.offset ?? scope.source.length,
+      prefix,
+      outside: contentPrefix(scope.source, ancestors.at(-3)),
+    },
     {
       outerDepth: scope.outerDepth + enclosing.length,
       outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
@@ -293,13 +305,14 @@ function nextLineAfterBlank(source: string, from: number): number | undefined {
  * container (`prefix`, see containerPrefix); `line` is the first one's line in `scope`. A line
  * without them is a lazy continuation line: such a line continues a paragraph only, so when
  * there is one, the other lines are read inside a block quote of their own and the lazy lines
- * without its `>`, which keeps them lazy there as well: where the re-read has no paragraph for
- * them to continue (an item that now has none), they end that quote, as they end the container
- * in cmark-gfm; the lines after it are then read as they stand, outside the container there too.
+ * without its `>` (only without the columns of the container's container, `outside`), which
+ * keeps them lazy there as well: where the re-read has no paragraph for them to continue (an
+ * item that now has none), they end that quote, as they end the container in cmark-gfm; the
+ * lines after it are then read the same way, outside the container there too.
  */
 function rereadLines(
   scope: Scope,
-  region: { lineStart: number; line: number; end: number; prefix: string },
+  region: { lineStart: number; line: number; end: number; prefix: string; outside: string },
   outer: { outerDepth: number; outerParent: number | null },
   mayStartWithParagraph = false,
   substitute: (cut: string, index: number) => string = (cut) => cut,
@@ -309,10 +322,11 @@ function rereadLines(
     const rest = withoutPrefix(l, region.prefix);
     return rest === undefined ? undefined : substitute(rest, i);
   });
+  const outside = lines.map((l) => withoutPrefix(l, region.outside));
   const lazy = cut.some((l) => l === undefined);
   const quote = lazy ? "> " : "";
   const read = () => {
-    const text = cut.map((l, i) => (l === undefined ? (lines[i] ?? "") : quote + l)).join("\n");
+    const text = cut.map((l, i) => (l === undefined ? (outside[i] ?? lines[i]) : quote + l)).join("\n");
     const parsed = reparse.parse(text) as Root;
     const head = parsed.children[0];
     return { text, parsed, quoted: lazy && cut[0] !== undefined && head?.type === "blockquote" ? head : undefined };
@@ -333,7 +347,11 @@ function rereadLines(
     scope: {
       source: text,
       lineOffset: scope.lineOffset + region.line - 1,
-      lineIndent: cut.map((l, i) => (l === undefined ? 0 : removed) + (scope.lineIndent[region.line - 1 + i] ?? 0)),
+      lineIndent: cut.map(
+        (l, i) =>
+          (l !== undefined ? removed : outside[i] !== undefined ? region.outside.length : 0) +
+          (scope.lineIndent[region.line - 1 + i] ?? 0),
+      ),
       ...outer,
     },
   };
@@ -385,6 +403,17 @@ function containerPrefix(source: string, lineStart: number, paragraphStart: numb
   const width = end - markerEnd;
   const content = width >= 1 && width <= 4 && end < expanded.length ? end : markerEnd + 1;
   return shapeOf(expanded.slice(0, markerEnd)).padEnd(content, " ");
+}
+
+/** The columns in front of a container's content on its first line (see containerPrefix). */
+function contentPrefix(source: string, container: Nodes | undefined): string {
+  if (container?.type === "listItem") {
+    const bullet = container.position?.start.offset ?? 0;
+    return containerPrefix(source, startOfLine(source, bullet), bullet, container);
+  }
+  if (container?.type !== "blockquote") return "";
+  const content = container.children[0]?.position?.start.offset ?? (container.position?.start.offset ?? 0) + 1;
+  return containerPrefix(source, startOfLine(source, content), content, container);
 }
 
 /** A prefix with everything but block quote markers as spaces. */

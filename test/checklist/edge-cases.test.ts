@@ -93,6 +93,12 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
   ["bare marker: after the container ended, a new item", "*\n  1) [ ] \nn\n\n  - [x] a\n- [ ] b\n", "2o 5x 6o"],
   ["misread empty item in a nested quote: the outer quote's next line is not re-read", "n\n>>2.\n>* [ ] ", "3o"],
   ["misread empty bullet in a nested quote, then an outer item", "n\n>>-\n>* [ ] ", "3o"],
+  ["misread empty item in a nested quote: a lazy line is read in the outer quote", "n\n>>2.\n>     + [ ] ", ""],
+  [
+    "bare marker in a quote: a line ending the item's list ends it there too",
+    "> *\n>   1) [ ] \n> n\n>     - [ ] ",
+    "2o",
+  ],
   ["task item whose text starts like a list item (was: endless re-reading)", "- [ ] 2. x\n- [x] - y\n", "1o 2x"],
   ["task item whose text is a bullet", "1) [ ] *\n", "1o"],
 ];

@@ -78,9 +78,7 @@ function markerAfterBullet(source: string, itemStart: number | undefined): numbe
   return source[i] === "[" ? i : undefined;
 }
 
-/** An ordered list item's start: 1–9 digits, `.` or `)`, then whitespace or the line end. */
-const ORDERED_LIST_START = /^\d{1,9}[.)](?:[ \t\r\n]|$)/;
-/** Any list item's start: an ordered one's or a bullet, then whitespace or the line end. */
+/** A list item's start: 1–9 digits and `.` or `)`, or a bullet; then whitespace or the line end. */
 const LIST_START = /^(?:\d{1,9}[.)]|[-*+])(?:[ \t\r\n]|$)/;
 
 /** Where a (re-)parsed Markdown text sits in the document. */
@@ -144,8 +142,8 @@ export function listMisreadAsParagraph(
 
 /**
  * After a task marker that ends its line (`- [x] ` + newline), cmark-gfm starts the item's content
- * afresh on the next line, where an ordered list may start at any number; remark-gfm continues a
- * paragraph there (and micromark misplaces its start). Such a list is read again from the lines
+ * afresh on the next line, where an ordered list may start at any number and an empty item may
+ * start a list; remark-gfm continues a paragraph there (and micromark misplaces its start). Such a list is read again from the lines
  * of that paragraph: its items are nested in this one, which has no text of its own.
  */
 export function listAfterBareMarker(
@@ -162,7 +160,7 @@ export function listAfterBareMarker(
   const lineEnd = scope.source.slice(lineStart).search(/[\r\n]|$/) + lineStart;
   const prefix = containerPrefix(scope.source, lineStart, lineEnd, node);
   const text = scope.source.slice(lineStart, lineEnd);
-  if (!ORDERED_LIST_START.test((withoutPrefix(text, prefix) ?? text).trimStart())) {
+  if (!LIST_START.test((withoutPrefix(text, prefix) ?? text).trimStart())) {
     return null;
   }
   const depth = ancestors.filter((a) => a.type === "listItem").length;

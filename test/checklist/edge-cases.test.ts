@@ -99,6 +99,7 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
     "> *\n>   1) [ ] \n> n\n>     - [ ] ",
     "2o",
   ],
+  ["bare marker, then an empty bullet: a nested list (remark: paragraph text)", "+ [ ] \n  *\n  0) [ ] ", "1o 3o"],
   ["task item whose text starts like a list item (was: endless re-reading)", "- [ ] 2. x\n- [x] - y\n", "1o 2x"],
   ["task item whose text is a bullet", "1) [ ] *\n", "1o"],
 ];

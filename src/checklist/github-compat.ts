@@ -130,7 +130,8 @@ export function listMisreadAsParagraph(
       line: start.line,
       end: end?.offset ?? scope.source.length,
       prefix,
-      outside: contentPrefix(scope.source, ancestors.at(-2)),
+      outside: contentPrefix(scope.source, ancestors.slice(0, -1)),
+      firstInside: true,
     },
     {
       outerDepth: scope.outerDepth + enclosing.length,
@@ -166,7 +167,7 @@ export function listAfterBareMarker(
   const depth = ancestors.filter((a) => a.type === "listItem").length;
   return rereadLines(
     scope,
-    { lineStart, line: line + 1, end, prefix, outside: contentPrefix(scope.source, ancestors.at(-2)) },
+    { lineStart, line: line + 1, end, prefix, outside: contentPrefix(scope.source, ancestors.slice(0, -1)) },
     {
       outerDepth: scope.outerDepth + depth + 1,
       outerParent: line + scope.lineOffset,
@@ -210,7 +211,13 @@ export function itemEndsAfterBareMarker(
   const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
   const fragment = rereadLines(
     scope,
-    { lineStart: next, line: line + 1, end: end.offset, prefix, outside: contentPrefix(source, ancestors.at(-3)) },
+    {
+      lineStart: next,
+      line: line + 1,
+      end: end.offset,
+      prefix,
+      outside: contentPrefix(source, ancestors.slice(0, -2)),
+    },
     {
       outerDepth: scope.outerDepth + enclosing.length,
       outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
@@ -252,7 +259,8 @@ export function emptyItemOpenAcrossBlankLines(
       line,
       end: end?.offset ?? scope.source.length,
       prefix,
-      outside: contentPrefix(scope.source, ancestors.at(-3)),
+      outside: contentPrefix(scope.source, ancestors.slice(0, -2)),
+      firstInside: true,
     },
     {
       outerDepth: scope.outerDepth + enclosing.length,
@@ -306,18 +314,22 @@ function nextLineAfterBlank(source: string, from: number): number | undefined {
  * without its `>` (only without the columns of the container's container, `outside`), which
  * keeps them lazy there as well: where the re-read has no paragraph for them to continue (an
  * item that now has none), they end that quote, as they end the container in cmark-gfm; the
- * lines after it are then read the same way, outside the container there too.
+ * lines after it are then read the same way, outside the container there too. With `firstInside`
+ * the first line is the container's own (its content may follow the container's marker there).
  */
 function rereadLines(
   scope: Scope,
-  region: { lineStart: number; line: number; end: number; prefix: string; outside: string },
+  region: { lineStart: number; line: number; end: number; prefix: string; outside: string; firstInside?: boolean },
   outer: { outerDepth: number; outerParent: number | null },
   mayStartWithParagraph = false,
   substitute: (cut: string, index: number) => string = (cut) => cut,
 ): { tree: Root; scope: Scope } | null {
   const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
   let cut = lines.map((l, i) => {
-    const rest = withoutPrefix(l, region.prefix);
+    // A first line that opens inside the container may share its line with the container's marker.
+    const rest =
+      withoutPrefix(l, region.prefix) ??
+      (i === 0 && region.firstInside ? expandLeading(l).slice(region.prefix.length) : undefined);
     return rest === undefined ? undefined : substitute(rest, i);
   });
   const outside = lines.map((l) => withoutPrefix(l, region.outside));
@@ -403,8 +415,12 @@ function containerPrefix(source: string, lineStart: number, paragraphStart: numb
   return shapeOf(expanded.slice(0, markerEnd)).padEnd(content, " ");
 }
 
-/** The columns in front of a container's content on its first line (see containerPrefix). */
-function contentPrefix(source: string, container: Nodes | undefined): string {
+/**
+ * The columns in front of the content of the innermost container (list item or block quote) among
+ * `ancestors`, as on its first line (see containerPrefix).
+ */
+function contentPrefix(source: string, ancestors: Nodes[]): string {
+  const container = ancestors.findLast((a) => a.type === "listItem" || a.type === "blockquote");
   if (container?.type === "listItem") {
     const bullet = container.position?.start.offset ?? 0;
     return containerPrefix(source, startOfLine(source, bullet), bullet, container);

@@ -28,7 +28,8 @@ import {
  * - cmark-gfm 0.29 decides "checked" with strstr(line, "[x]") || strstr(line, "[X]"), so
  *   `- [ ] deploy [x]` is ticked there although its own marker is empty. We follow the marker
  *   (the GFM spec; it also fails closed: text cannot tick a box). Listed below; the generator's
- *   item texts contain no brackets.
+ *   item texts contain no brackets. (They may start like a list item, `2. next`, `- sub`: text
+ *   after a task marker, but a list of its own after a plain bullet.)
  * - A task marker that ends its line (`- [x] ` + newline) has no paragraph after it in cmark-gfm
  *   but one in remark-gfm. parse.ts follows cmark-gfm where that changes the checkboxes in the
  *   cases found so far (an ordered list not starting at 1 on the next line; the item ending at a
@@ -128,7 +129,18 @@ describe("checkboxes agree with cmark-gfm (github.com's renderer)", () => {
 
 const SEEDS = [20_261_123, 1, 2, 3, 5, 4, 12, 14, 18, 27, 35, 36, 37, 39, 56];
 
-const word = fc.constantFrom("ship", "CI green", "@alice", "**bold**", "`code`", "~~old~~ N/A: no", "a_b", "");
+const word = fc.constantFrom(
+  "ship",
+  "CI green",
+  "@alice",
+  "**bold**",
+  "`code`",
+  "~~old~~ N/A: no",
+  "a_b",
+  "",
+  "2. next",
+  "- sub",
+);
 const marker = fc.constantFrom("[ ]", "[x]", "[X]", "[y]", "[  ]", "[]", "[\t]", "", "\\[ ]");
 const bullet = fc.constantFrom("-", "*", "+", "1.", "1)", "2.", "10)");
 const gap = fc.constantFrom(" ", " ", "  ", "\t", "");

@@ -100,6 +100,12 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
     "2o",
   ],
   ["bare marker, then an empty bullet: a nested list (remark: paragraph text)", "+ [ ] \n  *\n  0) [ ] ", "1o 3o"],
+  ["misread empty item on its parent's bullet line", "1. b\n\t* 2.\n      0) [ ] ", "3o"],
+  [
+    "misread list after code in a quoted item: a lazy line stays in the quote",
+    ">     a\n>    +  2. next\n>     +   [X] b",
+    "",
+  ],
   ["task item whose text starts like a list item (was: endless re-reading)", "- [ ] 2. x\n- [x] - y\n", "1o 2x"],
   ["task item whose text is a bullet", "1) [ ] *\n", "1o"],
 ];

@@ -24,7 +24,9 @@ import {
  *   hides a task item whose list marker is not first on its line (`- - [ ] x`, `1. - [x] x`) or
  *   whose marker is on the line after a bare `-`. github.com renders task items in quotes, so it
  *   does not share this limitation; we follow remark-gfm (a checkbox). Listed per corpus file
- *   below; the generator never writes these forms.
+ *   below; the generator never writes these forms, nor a quote opening on a list item's line
+ *   (`- > 2. [ ] x`, `0) >1. [ ] x`: a checkbox for us, text in cmark-gfm 0.29, whose quotes
+ *   `githubCheckboxes` adjusts only at the top level; see edge-cases.test.ts).
  * - cmark-gfm 0.29 decides "checked" with strstr(line, "[x]") || strstr(line, "[X]"), so
  *   `- [ ] deploy [x]` is ticked there although its own marker is empty. We follow the marker
  *   (the GFM spec; it also fails closed: text cannot tick a box). Listed below; the generator's

@@ -53,6 +53,7 @@ const CASES: [name: string, markdown: string, expected: string][] = [
   ["tab after bullet", "-\t[ ] a\n", "1o"],
   ["tab-indented nested item", "- [ ] a\n\t- [x] b\n", "1o 2x"],
   ["blockquote", "> - [ ] a\n> > - [x] b\n", "1o 2x"],
+  ["quote opening on a list item's line (cmark-gfm 0.29: text)", "- >2. [ ] \n0) >1. [x] a\n", "1o 2x"],
   ["lazy continuation is text", "- [ ] a\nb - [ ] c\n", "1o"],
   ["bullet interrupts a paragraph", "text\n- [ ] a\n", "2o"],
   ["ordered not at 1 cannot interrupt a paragraph", "text\n2. [ ] a\n", ""],

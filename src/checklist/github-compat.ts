@@ -205,8 +205,10 @@ export function itemEndsAfterBareMarker(
   // Whitespace-only lines indented to its content keep it open (see emptyItemOpenAcrossBlankLines).
   if (blankLinesKeepingItemOpen(source, startOfLine(source, bullet), prefix, node)) return null;
   const blank = /^[ \t>]*$/.test(nextLine);
-  const indent = /^ */.exec(withoutPrefix(nextLine, prefix) ?? expandLeading(nextLine))?.[0].length;
-  if (!blank && (indent ?? 0) >= contentWidth) return null;
+  // A line without the container's columns (lazy there) is no content of the item either.
+  const inside = withoutPrefix(nextLine, prefix);
+  const indent = inside === undefined ? 0 : (/^ */.exec(inside)?.[0].length ?? 0);
+  if (!blank && indent >= contentWidth) return null;
   const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
   const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
   const fragment = rereadLines(

@@ -107,6 +107,11 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
     ">     a\n>    +  2. next\n>     +   [X] b",
     "",
   ],
+  [
+    "bare marker: a line without the outer item's columns ends it (tab: 4 columns)",
+    "  2.\n     1) [ ] \n\tn\n     * [ ] ",
+    "2o",
+  ],
   ["task item whose text starts like a list item (was: endless re-reading)", "- [ ] 2. x\n- [x] - y\n", "1o 2x"],
   ["task item whose text is a bullet", "1) [ ] *\n", "1o"],
 ];

@@ -144,8 +144,9 @@ export function listMisreadAsParagraph(
 /**
  * After a task marker that ends its line (`- [x] ` + newline), cmark-gfm starts the item's content
  * afresh on the next line, where an ordered list may start at any number and an empty item may
- * start a list; remark-gfm continues a paragraph there (and micromark misplaces its start). Such a list is read again from the lines
- * of that paragraph: its items are nested in this one, which has no text of its own.
+ * start a list; remark-gfm continues a paragraph there (and micromark misplaces its start). Such
+ * a list is read again from the lines of that paragraph: its items are nested in this one, which
+ * has no text of its own.
  */
 export function listAfterBareMarker(
   node: ListItem,
@@ -287,10 +288,10 @@ function blankLinesKeepingItemOpen(
   item: ListItem,
 ): { count: number; width: number } | null {
   const width = containerPrefix(source, lineStart, lineStart, item).length - prefix.length;
-  const [, ...after] = source.slice(lineStart).split(/\r?\n|\r/);
   let count = 0;
-  for (const next of after) {
-    const cut = withoutPrefix(next, prefix);
+  // Line by line, as this runs for every empty item: splitting the rest of the text would not scale.
+  for (let at = nextLineStart(source, lineStart); at !== undefined; at = nextLineStart(source, at)) {
+    const cut = withoutPrefix(source.slice(at, lineEnd(source, at)), prefix);
     if (cut === undefined) return null;
     const indent = /^ */.exec(cut)?.[0].length ?? 0;
     if (indent < width) return null;
@@ -298,6 +299,19 @@ function blankLinesKeepingItemOpen(
     count++;
   }
   return null;
+}
+
+/** Offset where the line containing `from` ends (its line break, or the end of the text). */
+function lineEnd(source: string, from: number): number {
+  const end = source.slice(from).search(/[\r\n]/);
+  return end < 0 ? source.length : from + end;
+}
+
+/** Offset of the line after the one containing `from`, if there is one. */
+function nextLineStart(source: string, from: number): number | undefined {
+  const end = lineEnd(source, from);
+  if (end >= source.length) return undefined;
+  return end + (source.startsWith("\r\n", end) ? 2 : 1);
 }
 
 /** Offset of the next line when only spaces and tabs follow `from` on its line. */

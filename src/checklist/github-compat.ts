@@ -400,7 +400,10 @@ function containerEnd(source: string, container: Nodes | undefined): { offset: n
 }
 
 function startOfLine(source: string, offset: number): number {
-  return Math.max(source.lastIndexOf("\n", offset - 1), source.lastIndexOf("\r", offset - 1)) + 1;
+  // A scan back to the line break: lastIndexOf("\r") would search the whole document when it has none.
+  let start = offset;
+  while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
+  return start;
 }
 
 /**

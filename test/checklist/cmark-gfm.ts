@@ -130,7 +130,8 @@ export async function githubCheckboxesOfMany(markdowns: string[]): Promise<Check
   let line = 1;
   for (const text of texts) {
     starts.push(line);
-    line += text.split(/\r?\n|\r/).length + 3;
+    // A text ending in a lone CR joins the boundary's first LF into one CRLF line ending.
+    line += text.split(/\r?\n|\r/).length + (text.endsWith("\r") ? 2 : 3);
   }
   const combined = texts.join(BOUNDARY);
   const { checkboxes, topLevelQuotes } = readCmarkHtml(await cmarkHtml(combined));

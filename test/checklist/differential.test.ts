@@ -110,6 +110,14 @@ describe("checkboxes agree with cmark-gfm (github.com's renderer)", () => {
     expect(ours("\uFEFF- [ ] first\n")).toEqual([{ line: 1, checked: false }]);
   });
 
+  it("rendering documents in one run keeps each one's lines, whatever its line endings", async () => {
+    const documents = ["- [ ] a\r", "- [x] b\r\r- [ ] c\r", "- [ ] d\r\n", "- [x] e", "> - [ ] f\r", "- [X] g\n"];
+    const batch = await githubCheckboxesOfMany(documents);
+    expect(batch[2]).toEqual([{ line: 1, checked: false }]);
+    for (const [i, markdown] of documents.entries())
+      expect(batch[i], markdown).toEqual(await githubCheckboxes(markdown));
+  });
+
   // fast-check generates the documents (seeds fixed); cmark-gfm renders all documents of a seed in
   // one run, as spawning it per document is slow on a busy machine. A failure names the shortest
   // mismatch.
@@ -178,7 +186,7 @@ const documentArbitrary = fc
   .tuple(
     fc.array(fc.tuple(block, fc.constantFrom("\n\n", "\n\n", "\n")), { minLength: 1, maxLength: 8 }),
     fc.boolean(),
-    fc.constantFrom("\n", "\n", "\r\n"),
+    fc.constantFrom("\n", "\n", "\r\n", "\r"),
     fc.constantFrom("", "", "", "\uFEFF"),
   )
   .map(([blocks, trailingNewline, eol, bom]) => {

@@ -227,7 +227,7 @@ export function slaSummary(
         breaches.push({
           number: issue.number,
           title: issue.title,
-          url: issue.url ?? urlOf(issue.number),
+          url: httpUrlOr(issue.url, () => urlOf(issue.number)),
           severity: issue.severity,
           clock: name,
           dueAt: clock.dueAt,
@@ -296,7 +296,7 @@ function communityPulls(input: WeekInput, inWeek: (iso: string | null | undefine
     .map((p) => ({
       number: p.number,
       title: p.title,
-      url: p.html_url ?? `${repoUrl(input)}/pull/${p.number}`,
+      url: httpUrlOr(p.html_url, () => `${repoUrl(input)}/pull/${p.number}`),
       author: p.user?.login ?? "ghost",
       mergedAt: p.merged_at as string,
     }));
@@ -390,7 +390,12 @@ function repoUrl(input: WeekInput): string {
 }
 
 function issueUrl(input: WeekInput, issue: RestIssue): string {
-  return issue.html_url && /^https?:\/\//.test(issue.html_url) ? issue.html_url : issueUrlByNumber(input, issue.number);
+  return httpUrlOr(issue.html_url, () => issueUrlByNumber(input, issue.number));
+}
+
+/** An export's URL is untrusted: only an http(s) one is kept (the snapshot schema accepts nothing else). */
+function httpUrlOr(url: string | null | undefined, fallback: () => string): string {
+  return url && /^https?:\/\//.test(url) ? url : fallback();
 }
 
 function issueUrlByNumber(input: WeekInput, number: number): string {

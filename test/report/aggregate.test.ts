@@ -231,6 +231,23 @@ describe("weekly aggregation", () => {
     expect(noComments.issues.open[0]?.response).toBeNull();
   });
 
+  it("links breaches and community PRs only to http(s) URLs, so the snapshot stays valid", () => {
+    // An export's html_url is untrusted: a non-http one would make a snapshot its own schema rejects.
+    const data = sources({
+      issues: [issue(1, { labels: ["P0"], html_url: "javascript:alert(1)" })],
+      pulls: [pull(3, { html_url: "javascript:alert(2)" })],
+    });
+    const s = buildWeekSnapshot(
+      data,
+      { weekId: "2026-W47", now: W47_NOW, previous: null, backfilled: false },
+      config(),
+    );
+    expect(snapshotSchema.safeParse(s).success).toBe(true);
+    expect(s.sla.breaches.length).toBeGreaterThan(0);
+    for (const b of s.sla.breaches) expect(b.url).toBe("https://github.com/acme/caro/issues/1");
+    expect(s.community.pulls.map((p) => p.url)).toEqual(["https://github.com/acme/caro/pull/3"]);
+  });
+
   it("finds the weeks to backfill and the previous snapshot", () => {
     expect(weeksToBackfill("2026-W48", new Set(["2026-W46"]), "2026-W45")).toEqual(["2026-W45", "2026-W47"]);
     expect(weeksToBackfill("2026-W48", new Set(), null)).toEqual([]);

@@ -162,4 +162,22 @@ describe("launchgate report (process)", () => {
     expect(bad.stderr).toContain(badSnapshot);
     expect(bad.stderr).not.toContain("    at ");
   });
+
+  it("refuses a snapshot whose week.id is not its file name, and leaves the file alone", () => {
+    // A copy-pasted W47 saved as W46: a backfill took W46 as missing and silently overwrote the file.
+    const w47 = report(...inputs, "--week", "2026-W47", "--now", NOW, "--format", "json").stdout;
+    const misnamed = file("misnamed/snapshots/2026-W46.json", w47);
+    const out = join(dir, "misnamed");
+    const bad = report(
+      ...inputs,
+      ...["--week", "2026-W48", "--now", "2026-11-27T22:00:00Z", "--backfill"],
+      ...["--snapshots", join(out, "snapshots"), "--out", out],
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(misnamed);
+    expect(bad.stderr).toContain("week.id: 2026-W47 but the file is named for 2026-W46");
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readFileSync(misnamed, "utf8")).toBe(w47);
+    expect(readdirSync(join(out, "snapshots"))).toEqual(["2026-W46.json"]);
+  });
 });

@@ -191,13 +191,24 @@ async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
   return notes;
 }
 
-/** `DIR/<week>.json` snapshots; a file that is not a valid snapshot is an error, not skipped. */
+/**
+ * `DIR/<week>.json` snapshots; a file that is not a valid snapshot is an error, not skipped. So is
+ * one whose week is not its name: a backfill would take its week as missing and overwrite it.
+ */
 async function readSnapshots(dir: string): Promise<Snapshot[]> {
   const out: Snapshot[] = [];
   for (const name of await listDir(dir, "--snapshots")) {
     if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
     const file = join(dir, name);
-    out.push(parseSnapshot(await readFile(file, "utf8"), file));
+    const snapshot = parseSnapshot(await readFile(file, "utf8"), file);
+    const week = name.slice(0, -".json".length);
+    if (snapshot.week.id !== week) {
+      throw new InputError(`week.id: ${snapshot.week.id} but the file is named for ${week}`, {
+        file,
+        fix: `rename it to ${snapshot.week.id}.json, or regenerate ${week} with launchgate report`,
+      });
+    }
+    out.push(snapshot);
   }
   return out;
 }

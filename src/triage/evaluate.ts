@@ -12,7 +12,9 @@ import { triageTarget } from "./untriaged.js";
  * Triage of a repository's issues at an instant, from plain GitHub REST data. Pull requests in
  * the issue list are skipped. Without label events, the SLA clocks start when the issue was
  * created; with them, at the first time the issue got any severity label (a later relabel
- * changes the targets, not the start, so downgrading never buys time).
+ * changes the targets, not the start, so downgrading never buys time). Everything is as of
+ * `now`, so a past `now` replays history: issues opened, comments written, labels added and
+ * closes after it have not happened yet (labels themselves are as exported).
  */
 export interface TriageInput {
   issues: readonly RestIssue[];
@@ -25,10 +27,11 @@ export interface TriageInput {
 
 export function evaluateTriage(input: TriageInput): TriageResult {
   const { config, now } = input;
-  const commentsByIssue = groupBy(input.comments, commentIssueNumber);
-  const severityLabelledAt = firstSeverityLabels(input.events ?? [], config);
+  const happened = (item: { created_at: string }) => Date.parse(item.created_at) <= now.getTime();
+  const commentsByIssue = groupBy(input.comments.filter(happened), commentIssueNumber);
+  const severityLabelledAt = firstSeverityLabels((input.events ?? []).filter(happened), config);
   const issues = input.issues
-    .filter((issue) => !issue.pull_request)
+    .filter((issue) => !issue.pull_request && happened(issue))
     .map((issue) =>
       evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], severityLabelledAt.get(issue.number), now, config),
     )
@@ -51,7 +54,7 @@ function evaluateIssue(
   const severity = classifySeverity(issue, config.triage);
   const phase = classifyPhase(issue, config.triage);
   const created = new Date(issue.created_at);
-  const closed = closedAt(issue);
+  const closed = closedAt(issue, now);
   const resolved = closed !== null && (issue.state_reason == null || issue.state_reason === "completed");
   const triaged = severity.severity !== null;
   const clockStart = !triaged
@@ -99,7 +102,7 @@ function evaluateIssue(
     number: issue.number,
     title: issue.title,
     url: issue.html_url ?? null,
-    state: issue.state,
+    state: closed === null ? "open" : "closed",
     createdAt: created.toISOString(),
     severity: severity.severity,
     severitySource: severity.source,
@@ -113,10 +116,14 @@ function evaluateIssue(
   };
 }
 
-/** A closed issue's closing time (older exports may lack `closed_at`: the last update stands in). */
-function closedAt(issue: RestIssue): Date | null {
+/**
+ * A closed issue's closing time, or null while it is open at `now` (older exports may lack
+ * `closed_at`: the last update stands in).
+ */
+function closedAt(issue: RestIssue, now: Date): Date | null {
   if (issue.state !== "closed") return null;
-  return new Date(issue.closed_at ?? issue.updated_at ?? issue.created_at);
+  const closed = new Date(issue.closed_at ?? issue.updated_at ?? issue.created_at);
+  return closed <= now ? closed : null;
 }
 
 /** Issue number → the earliest `labeled` event whose label names a severity. */

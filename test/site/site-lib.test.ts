@@ -53,6 +53,25 @@ describe("lineChart", () => {
     expect(many.xTicks.map((t) => t.label)).toEqual(["W2", "W5", "W8", "W11", "W14", "W17", "W20"]);
     expect(chart.xTicks.map((t) => t.x)).toEqual([...chart.xTicks.map((t) => t.x)].sort((a, b) => a - b));
   });
+
+  it("labels the y axis from 0 to 1 when every value is 0 or unknown", () => {
+    // Zero open P0s every week is the usual case; the axis read 0.0000000000 … 0.0000000010.
+    for (const values of [
+      [0, 0],
+      [null, null],
+    ]) {
+      const flat = lineChart(["W1", "W2"], [{ name: "P0", values }]);
+      expect(flat.yTicks.map((t) => t.label)).toEqual(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+    }
+  });
+
+  it("keeps negative values inside the plot", () => {
+    const signed = lineChart(["W1", "W2"], [{ name: "NPS", values: [-5, 3] }]);
+    for (const p of signed.lines[0]?.points ?? []) {
+      expect(p.y).toBeGreaterThanOrEqual(signed.plot.top);
+      expect(p.y).toBeLessThanOrEqual(signed.plot.bottom);
+    }
+  });
 });
 
 describe("percentChange", () => {

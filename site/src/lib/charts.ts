@@ -26,8 +26,8 @@ const MAX_X_LABELS = 8;
 
 /**
  * Geometry of a line chart, computed at build time: d3 scales place every coordinate, the page
- * only draws the paths. The y axis starts at 0 and includes the targets so a line can be read
- * against its target.
+ * only draws the paths. The y axis starts at 0 (or below, for negative values) and includes the
+ * targets so a line can be read against its target.
  */
 export function lineChart(
   labels: readonly string[],
@@ -38,8 +38,14 @@ export function lineChart(
   const plot = { left: 56, right: size.width - 16, top: 16, bottom: size.height - 36 };
   const x = scalePoint<string>().domain(labels).range([plot.left, plot.right]).padding(0.5);
   const known = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1e-9, ...known, ...targets.map((t) => t.value));
-  const y = scaleLinear().domain([0, max]).nice().range([plot.bottom, plot.top]);
+  const values = [...known, ...targets.map((t) => t.value)];
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  // An all-zero (or all-unknown) chart still gets a readable 0–1 axis.
+  const y = scaleLinear()
+    .domain([min, max > min ? max : min + 1])
+    .nice()
+    .range([plot.bottom, plot.top]);
   const format = y.tickFormat(5);
   const step = Math.max(1, Math.ceil(labels.length / MAX_X_LABELS));
   const at = (index: number) => x(labels[index] ?? "") ?? plot.left;

@@ -259,6 +259,9 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   const targets = input.config.status.targets[period];
   const series = input.metrics?.metrics ?? {};
   const names = [...new Set([...Object.keys(mustHave), ...Object.keys(targets), ...Object.keys(series)])];
+  // Own keys only: a metric named like an Object.prototype member ("toString") has no target.
+  const own = <T>(map: Record<string, T>, name: string): T | undefined =>
+    Object.hasOwn(map, name) ? map[name] : undefined;
   const computed: Record<string, () => number | null> = {
     downloads: () => (input.backfilled ? null : releaseDownloads(input.releases, asOf)),
     community_pulls: () =>
@@ -266,12 +269,13 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
     stars: () => (input.backfilled ? null : input.stars),
   };
   return names.map((name) => {
-    const s = series[name];
+    const s = own(series, name);
     const sample = s?.samples.filter((p) => p.time >= start && p.time < asOf).at(-1);
-    const value = sample ? sample.value : s ? null : (computed[name]?.() ?? null);
+    const value = sample ? sample.value : s ? null : (own(computed, name)?.() ?? null);
     const unit = (PERCENT_METRICS as readonly string[]).includes(name) ? "%" : (s?.unit ?? "");
-    if (mustHave[name]) return metricEntry(name, value, unit, mustHave[name], "must-have");
-    return metricEntry(name, value, unit, targets[name] ?? s?.target ?? null, "target");
+    const mustHaveTarget = own(mustHave, name);
+    if (mustHaveTarget) return metricEntry(name, value, unit, mustHaveTarget, "must-have");
+    return metricEntry(name, value, unit, own(targets, name) ?? s?.target ?? null, "target");
   });
 }
 

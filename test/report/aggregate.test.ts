@@ -162,6 +162,21 @@ describe("weekly aggregation", () => {
     expect(s.status.reasons.map((r) => r.rule)).toContain("target:awu");
   });
 
+  it("reads targets only from the config's own keys, whatever a metric is called", () => {
+    // A series named like an Object.prototype member was judged as a must-have with no target.
+    const sample = { samples: [{ at: "2026-11-18T10:00:00Z", value: 3 }] };
+    const metrics = parseMetrics(JSON.stringify({ metrics: { toString: sample, constructor: sample } }), "m.json");
+    const s = buildWeekSnapshot(
+      sources({ metrics }),
+      { weekId: "2026-W47", now: W47_NOW, previous: null, backfilled: false },
+      config(),
+    );
+    expect(snapshotSchema.safeParse(s).success).toBe(true);
+    for (const name of ["toString", "constructor"]) {
+      expect(s.metrics.find((m) => m.name === name)).toMatchObject({ value: 3, target: null, level: "target" });
+    }
+  });
+
   it("uses notes from the notes file before labels", () => {
     const data = sources({
       issues: [issue(1, { labels: ["highlight"], title: "Big win", created_at: "2026-11-17T10:00:00Z" })],

@@ -56,8 +56,9 @@ export class FileHistory {
  * it in that state: walks the commits touching the file from `headSha` back (newest first) and
  * diffs each against its parent. For a commit with one parent, the parent's version is the next
  * older commit in the path-filtered list (GitHub's history simplification guarantees nothing in
- * between touched the file); merge commits are diffed against each real parent, and a change that
- * one parent already had is left to that branch's own commit. Any gap is returned as such.
+ * between touched the file); merge commits, and every commit listed after one, are diffed against
+ * their real parents, and a change that one parent already had is left to that branch's own commit.
+ * Any gap is returned as such.
  */
 export async function fileAttributions(
   client: GitHubClient,
@@ -78,27 +79,27 @@ export async function fileAttributions(
     statesBySha.set(ref, states);
     return states;
   };
+  let belowMerge = false;
   try {
     for (let i = 0; !walk.done; i++) {
       await history.fill(i + 2);
       const commit = commits[i];
       if (!commit) return walk.finish(`no commit in the history of ${path} changed this`);
       if (i >= MAX_COMMITS) return walk.finish(`history of ${path} is longer than ${MAX_COMMITS} commits`);
-      // The next older version is usually the parent: fetch it while this one is read.
+      // Below a listed merge the list interleaves both lines by date, so the next one listed may be
+      // on the other line: merges, and every commit after one, are diffed against their real parents.
       const older = commits[i + 1];
-      if (older) getFile(client, repo, path, older.sha).catch(() => undefined);
+      const parentShas =
+        commit.parents.length > 1 || belowMerge ? commit.parents.map((p) => p.sha) : older ? [older.sha] : [];
+      if (commit.parents.length > 1) belowMerge = true;
+      // Fetch the parents' versions while this one is read.
+      for (const sha of parentShas) getFile(client, repo, path, sha).catch(() => undefined);
       const where = commit.sha.slice(0, 7);
       const states = await statesAt(commit.sha);
       if (!states) {
         walk.fail(`${path} at ${where} could not be parsed, so the sign-off cannot be traced`);
         break;
       }
-      const parentShas =
-        commit.parents.length > 1
-          ? commit.parents.map((p) => p.sha)
-          : commits[i + 1]
-            ? [commits[i + 1]?.sha as string]
-            : [];
       const predecessors: ReadonlyMap<string, string>[] = [];
       for (const sha of parentShas) {
         const parentStates = await statesAt(sha);

@@ -37,6 +37,7 @@ const commitSpec = z.strictObject({
   author,
   message: z.string().optional(),
   date: z.string().optional(),
+  merge: z.string().optional(),
   files: z.record(z.string(), fileContent),
 });
 
@@ -302,6 +303,7 @@ export function buildWorld(input: ScenarioSpec): World {
         author: person,
         ...(c.message ? { message: c.message } : {}),
         ...(c.date ? { date: c.date } : {}),
+        ...(c.merge ? { merge: c.merge } : {}),
         ...(branch.from ? { from: branch.from } : {}),
       });
     });

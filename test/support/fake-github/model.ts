@@ -270,10 +270,15 @@ export class Repository {
       message?: string;
       date?: string;
       from?: string;
+      /** A merge commit: this ref or SHA becomes its second parent (the tree is the first parent's plus `files`). */
+      merge?: string;
     },
   ): Commit {
     const ref = `refs/heads/${branch}`;
     const parentSha = this.refs.get(ref) ?? (change.from ? this.resolve(change.from) : undefined);
+    const mergedSha = change.merge === undefined ? undefined : this.resolve(change.merge);
+    if (change.merge !== undefined && (!mergedSha || !parentSha))
+      throw new Error(`cannot merge ${change.merge} into ${branch}: unknown ref or empty branch`);
     const tree: Tree = new Map(parentSha ? this.tree((this.commits.get(parentSha) as Commit).tree) : []);
     for (const [path, content] of Object.entries(change.files)) {
       if (content === null) tree.delete(path);
@@ -284,7 +289,7 @@ export class Repository {
       typeof change.author === "string" ? this.world.person(change.author, date) : { ...change.author, date };
     const commit = this.putCommit({
       tree: this.putTree(tree),
-      parents: parentSha ? [parentSha] : [],
+      parents: [parentSha, mergedSha].filter((sha): sha is string => sha !== undefined),
       message: change.message ?? `Update ${Object.keys(change.files).join(", ")}`,
       author: person,
       committer: person,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lineChart } from "../../site/src/lib/charts.js";
+import { metricName } from "../../site/src/lib/format.js";
 import { percentChange } from "../../site/src/lib/report.js";
 import { gateSlugs } from "../../site/src/lib/slug.js";
 import { staleness } from "../../site/src/lib/stale.js";
@@ -71,6 +72,15 @@ describe("lineChart", () => {
       expect(p.y).toBeGreaterThanOrEqual(signed.plot.top);
       expect(p.y).toBeLessThanOrEqual(signed.plot.bottom);
     }
+  });
+});
+
+describe("metricName", () => {
+  it("names known metrics and shows any other name as text, even one like an Object member", () => {
+    expect(metricName("error_rate")).toBe("Error rate");
+    expect(metricName("p95_latency_ms")).toBe("p95 latency ms");
+    expect(metricName("constructor")).toBe("constructor");
+    expect(metricName("__proto__")).toBe("  proto  ");
   });
 });
 

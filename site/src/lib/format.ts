@@ -62,20 +62,21 @@ export function decision(value: Decision | null): string {
   return value ? DECISIONS[value] : "unknown";
 }
 
-const METRICS: Record<string, string> = {
-  error_rate: "Error rate",
-  crash_rate: "Crash rate",
-  awu: "Active weekly users",
-  active_weekly_users: "Active weekly users",
-  downloads: "Downloads",
-  activation_rate: "Activation rate",
-  retention_d7: "Retention (day 7)",
-  satisfaction: "User satisfaction",
-  uptime: "Uptime",
-};
+// A Map, not an object: metric names are untrusted and may be "constructor" or "toString".
+const METRICS = new Map([
+  ["error_rate", "Error rate"],
+  ["crash_rate", "Crash rate"],
+  ["awu", "Active weekly users"],
+  ["active_weekly_users", "Active weekly users"],
+  ["downloads", "Downloads"],
+  ["activation_rate", "Activation rate"],
+  ["retention_d7", "Retention (day 7)"],
+  ["satisfaction", "User satisfaction"],
+  ["uptime", "Uptime"],
+]);
 
 export function metricName(name: string): string {
-  return METRICS[name] ?? name.replaceAll("_", " ");
+  return METRICS.get(name) ?? name.replaceAll("_", " ");
 }
 
 export function metricValue(value: number | null, unit: string): string {

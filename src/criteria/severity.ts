@@ -1,14 +1,23 @@
 import type { Config } from "../config/schema.js";
 import type { RestIssue } from "../model/rest.js";
-import type { Severity } from "../triage/config.js";
-import { classifySeverity } from "../triage/severity.js";
+import { SEVERITIES, type Severity } from "../triage/config.js";
+import { classifySeverity, labelSeverity } from "../triage/severity.js";
 
 export type { Severity };
 
 /** How criteria learns an issue's severity; triage owns the classification. */
 export type SeverityOf = (issue: RestIssue) => Severity | null;
 
-/** Triage's classification (labels, then the issue form); conflicting labels count as unknown. */
+/**
+ * Triage's classification (labels, then the issue form). Conflicting severity labels are a
+ * triage error (the issue stays untriaged there), but release decisions fail closed: such an
+ * issue counts as the most severe label it carries, so `P0` + `P2` still forces a hotfix.
+ */
 export function triageSeverity(config: Pick<Config, "triage">): SeverityOf {
-  return (issue) => classifySeverity(issue, config.triage).severity;
+  return (issue) => {
+    const classified = classifySeverity(issue, config.triage).severity;
+    if (classified) return classified;
+    const named = new Set(issue.labels.map((label) => labelSeverity(label, config.triage)));
+    return SEVERITIES.find((severity) => named.has(severity)) ?? null;
+  };
 }

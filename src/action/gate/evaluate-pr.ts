@@ -6,7 +6,7 @@ import { retick } from "../../checklist/retick.js";
 import type { ChecklistDocument } from "../../checklist/types.js";
 import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
-import type { AppliesTo } from "../../gates/config.js";
+import { type AppliesTo, DEFAULT_GATES } from "../../gates/config.js";
 import { evaluateGate, type GateVerdict } from "../../gates/evaluate.js";
 import { isGlob, matchesAny } from "../../gates/glob.js";
 import { gateApplies, matchRelease } from "../../gates/release.js";
@@ -96,7 +96,7 @@ export async function evaluatePullRequest(
   };
   if (!match.release) return run;
 
-  const entries = await resolveGateFiles(client, repo, pr, config.gates);
+  const entries = await resolveGateFiles(client, repo, pr, config.gates, loaded.source);
   // Sign-off needs each file's commit history: ask for it now, while the versions are read and parsed.
   const histories = new Map(
     config.signoff === "verify"
@@ -148,6 +148,7 @@ async function resolveGateFiles(
   repo: Repo,
   pr: PullRequestInfo,
   entries: Config["gates"],
+  configSource: string,
 ): Promise<GateFile[]> {
   const trees = new Map<string, Promise<string[]>>();
   const tree = (sha: string) => {
@@ -166,9 +167,16 @@ async function resolveGateFiles(
       continue;
     }
     const [head, base] = await Promise.all([tree(pr.headSha), tree(pr.baseSha)]);
-    for (const path of [...new Set([...head, ...base])].sort()) {
-      if (matchesAny(path, [entry.path]) && !found.has(path)) found.set(path, { path, appliesTo, explicit: false });
+    const matches = [...new Set([...head, ...base])].filter((path) => matchesAny(path, [entry.path])).sort();
+    // A configured glob that finds nothing is a broken config, not a gate that is absent; only
+    // the default location may be empty (a repository that gates on the PR description alone).
+    if (matches.length === 0 && !(DEFAULT_GATES.includes(entry.path) && appliesTo === undefined)) {
+      throw new InputError(`the gate glob ${entry.path} matches no file at the PR head or base`, {
+        file: configSource,
+        fix: "fix the glob under gates: in the config (on the base branch), or add the gate document",
+      });
     }
+    for (const path of matches) if (!found.has(path)) found.set(path, { path, appliesTo, explicit: false });
   }
   return [...found.values()];
 }

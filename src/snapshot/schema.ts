@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { weekIdPattern } from "./week-id.js";
+import { isIsoWeekId } from "./week-id.js";
 
 /**
  * The weekly snapshot: one JSON file per ISO week (`snapshots/<week>.json` on the data branch),
@@ -21,7 +21,9 @@ const delta = z.number().int().nullable();
 const percent = z.number().min(0).max(100).nullable();
 const httpUrl = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
-export const weekIdSchema = z.string().regex(weekIdPattern, 'must be an ISO week like "2026-W47"');
+export const weekIdSchema = z
+  .string()
+  .refine(isIsoWeekId, 'must be an ISO week like "2026-W47" (W53 only in a 53-week year)');
 
 export const severitySchema = z.enum(["P0", "P1", "P2", "P3"]);
 export const SEVERITIES = severitySchema.options;

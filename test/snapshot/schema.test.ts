@@ -53,5 +53,13 @@ describe("snapshot schema", () => {
     const data = JSON.parse(read(files[0] as string));
     data.week.id = "2026-W54";
     expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("week.id");
+    // 2026 has a W53, 2027 does not: a W53 of a 52-week year would crash whatever counts weeks from it.
+    data.week.id = "2027-W53";
+    expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("week.id");
+    data.week.id = "2026-W53";
+    data.previousWeek = "2025-W53";
+    expect(inputErrorOf(() => parseSnapshot(JSON.stringify(data), "w.json")).message).toContain("previousWeek");
+    data.previousWeek = "2026-W52";
+    expect(parseSnapshot(JSON.stringify(data), "w.json").week.id).toBe("2026-W53");
   });
 });

@@ -2,7 +2,7 @@ import type { MetricsData } from "../metrics/types.js";
 import type { RestIssue, RestPull, RestRelease } from "../model/rest.js";
 import { closingIssueNumbers } from "./closing-keywords.js";
 import type { CriteriaConfig } from "./config.js";
-import type { Severity, SeverityOf } from "./severity.js";
+import type { Severity, SeverityLabelTimes, SeverityOf } from "./severity.js";
 import type { SlaBreachSummary } from "./sla.js";
 
 /** Everything the rules read, as of `now`. */
@@ -14,6 +14,8 @@ export interface CriteriaInput {
   now: Date;
   launch: { date?: string | undefined; timezone: string };
   severityOf: SeverityOf;
+  /** When each issue first got each severity label (`severityLabelTimes`); absent without events. */
+  severityLabelled?: SeverityLabelTimes | null;
   /** Live: PR number → issues it closes (GraphQL closingIssuesReferences). Offline: `Fixes #N` in bodies. */
   closingRefs?: ReadonlyMap<number, readonly number[]>;
   /** Gate completion for readiness; null/absent when no gate was evaluated. */
@@ -116,4 +118,14 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
     closes,
     fixedSinceRelease,
   };
+}
+
+/**
+ * When an issue became a P0: its first P0 label (an escalated issue's clock starts there), or its
+ * creation when it was created with one or no label events are known.
+ */
+export function p0Since(facts: Facts, issue: RestIssue): number {
+  const created = Date.parse(issue.created_at);
+  const labelled = facts.input.severityLabelled?.get(issue.number)?.P0;
+  return labelled !== undefined && labelled > created ? labelled : created;
 }

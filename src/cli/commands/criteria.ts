@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { readGateDocument } from "../../checklist/document.js";
 import { evaluateCriteria } from "../../criteria/evaluate.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
-import { triageSeverity } from "../../criteria/severity.js";
+import { severityLabelTimes, triageSeverity } from "../../criteria/severity.js";
 import { slaBreaches } from "../../criteria/sla.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import type { Paint } from "../../gates/format/text.js";
@@ -72,6 +72,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       now,
       launch: config.launch,
       severityOf: triageSeverity(config),
+      severityLabelled: events ? severityLabelTimes(events, now, config) : null,
       gates,
       sla: slaBreaches({ issues, comments, events }, now, config),
     },

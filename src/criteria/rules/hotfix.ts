@@ -1,6 +1,6 @@
 import { affectedUsersPercent } from "../affected-users.js";
 import { disabled, hoursBetween, issueEvidence, pullEvidence, result } from "../evidence.js";
-import { type Facts, hasLabel } from "../facts.js";
+import { type Facts, hasLabel, p0Since } from "../facts.js";
 import type { Evidence, RuleResult } from "../result.js";
 import { openP0s } from "./rollback.js";
 
@@ -11,7 +11,7 @@ export function openP0(facts: Facts): RuleResult {
   const p0s = openP0s(facts);
   const evidence: Evidence[] = [];
   for (const { issue, fixes } of p0s) {
-    evidence.push(issueEvidence(issue, `open P0 for ${hoursBetween(Date.parse(issue.created_at), facts.now)}`));
+    evidence.push(issueEvidence(issue, `open P0 for ${hoursBetween(p0Since(facts, issue), facts.now)}`));
     for (const pull of fixes) evidence.push(pullEvidence(pull, `open fix PR for #${issue.number}`));
   }
   return result(id, "hotfix", rule, p0s.length > 0, evidence);

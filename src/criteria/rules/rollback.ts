@@ -1,5 +1,5 @@
 import { disabled, hoursBetween, issueEvidence, metricEvidence, note, pullEvidence, result } from "../evidence.js";
-import { type Facts, hasLabel } from "../facts.js";
+import { type Facts, hasLabel, p0Since } from "../facts.js";
 import type { RuleResult } from "../result.js";
 import { longestBreach } from "../sustained.js";
 import { currentSamples, missingMetric } from "./metric-window.js";
@@ -54,10 +54,9 @@ export function p0Overdue(facts: Facts): RuleResult {
   if (!enabled) return disabled(id, "rollback", rule);
   const p0s = openP0s(facts);
   const limit = hours * 3_600_000;
-  const overdue = p0s.filter(({ issue }) => facts.now - Date.parse(issue.created_at) > limit);
-  const age = (created: string) => hoursBetween(Date.parse(created), facts.now);
+  const overdue = p0s.filter(({ issue }) => facts.now - p0Since(facts, issue) > limit);
   const evidence = overdue.map(({ issue }) =>
-    issueEvidence(issue, `P0 open for ${age(issue.created_at)} (> ${hours} h)`),
+    issueEvidence(issue, `P0 for ${hoursBetween(p0Since(facts, issue), facts.now)} (> ${hours} h)`),
   );
   const single = p0s.length === 1 ? p0s[0] : undefined;
   if (overdue.length > 0 && clearFixIsHotfix && single && single.fixes.length > 0) {

@@ -27,9 +27,14 @@ export async function upsertStickyComment(
   body: string,
   listing: ReturnType<typeof listComments>,
 ): Promise<"created" | "updated" | "unchanged"> {
-  const comments = await listing;
-  // Ours: written by a bot and starting with the marker. A person quoting the marker is left alone.
-  const existing = comments.find((c) => c.user?.type === "Bot" && c.body?.startsWith(marker));
+  const marked = (await listing).filter((c) => c.body?.startsWith(marker));
+  // Ours: starting with the marker and written by a bot (the workflow or an App token), or, with a
+  // personal access token, by the token's own user. Anyone else's marked comment is left alone.
+  let existing = marked.find((c) => c.user?.type === "Bot");
+  if (!existing && marked.length > 0) {
+    const self = await viewerLogin(client);
+    existing = marked.find((c) => self !== null && c.user?.login.toLowerCase() === self);
+  }
   if (existing?.body === body) return "unchanged";
   if (existing) {
     await call(`updating the launchgate comment on #${issueNumber}`, () =>
@@ -49,4 +54,19 @@ export async function upsertStickyComment(
     }),
   );
   return "created";
+}
+
+/** The token's own login (lower-case), or null when GitHub does not say (then no comment is ours). */
+async function viewerLogin(client: GitHubClient): Promise<string | null> {
+  try {
+    const { data } = await client.octokit.request({
+      method: "POST",
+      url: client.graphqlUrl,
+      query: "query launchgateViewer { viewer { login } }",
+    });
+    const login = (data as { data?: { viewer?: { login?: string } | null } | null }).data?.viewer?.login;
+    return login ? login.toLowerCase() : null;
+  } catch {
+    return null;
+  }
 }

@@ -17,7 +17,8 @@ export function listComments(client: GitHubClient, repo: Repo, issueNumber: numb
 
 /**
  * Creates or updates the one bot comment on a PR whose body starts with `marker` (found in
- * `listing`), so re-runs edit the same comment instead of adding new ones. Returns what it did.
+ * `listing`), so re-runs edit the same comment instead of adding new ones; with `create: false`
+ * only an existing one is updated. Returns what it did.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -26,7 +27,8 @@ export async function upsertStickyComment(
   marker: string,
   body: string,
   listing: ReturnType<typeof listComments>,
-): Promise<"created" | "updated" | "unchanged"> {
+  options: { create?: boolean } = {},
+): Promise<"created" | "updated" | "unchanged" | "absent"> {
   const marked = (await listing).filter((c) => c.body?.startsWith(marker));
   // Ours: starting with the marker and written by a bot (the workflow or an App token), or, with a
   // personal access token, by the token's own user. Anyone else's marked comment is left alone.
@@ -46,6 +48,7 @@ export async function upsertStickyComment(
     );
     return "updated";
   }
+  if (options.create === false) return "absent";
   await call(`commenting on #${issueNumber}`, () =>
     client.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       ...repo,

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { InputError } from "../../errors.js";
-import { matchRelease } from "../../gates/release.js";
 import { annotationBatches, publishCheckRun } from "../../github/checks.js";
 import { call, createClient, type GitHubClient, isForbidden } from "../../github/client.js";
 import { listComments, upsertStickyComment } from "../../github/comments.js";
@@ -40,12 +39,9 @@ export async function run(ctx: ActionContext): Promise<void> {
   let commentListing: ReturnType<typeof listComments> | null;
   try {
     const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
-    // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile.
-    const commenting =
-      !readOnly &&
-      ctx.comment &&
-      ctx.eventName !== "merge_group" &&
-      matchRelease(target.pr, loaded.config.release).release;
+    // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile. An
+    // ordinary PR gets no comment, but one left while it was a release PR must not go stale.
+    const commenting = !readOnly && ctx.comment && ctx.eventName !== "merge_group";
     commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
     gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, loaded);
   } catch (error) {
@@ -89,6 +85,7 @@ export async function run(ctx: ActionContext): Promise<void> {
           COMMENT_MARKER,
           commentBody(gateRun, totals, ctx.checkName),
           listing,
+          { create: gateRun.release },
         ),
       );
     }

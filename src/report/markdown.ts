@@ -1,4 +1,5 @@
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
+import { postLaunchWeek } from "./phase.js";
 import { comparisonText, formatValue } from "./status.js";
 
 /**
@@ -46,7 +47,7 @@ export function escapeText(text: string, max = MAX_ITEM_CHARS): string {
 
 function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
   const out: string[] = [];
-  const weekNumber = s.launch.day !== null && s.launch.day > 0 ? Math.ceil(s.launch.day / 7) : null;
+  const weekNumber = postLaunchWeek(s.launch.day);
   const title = weekNumber !== null ? `Week ${weekNumber} Post-Launch Report` : "Weekly Report";
   out.push(`# ${title} (${s.week.id})`, "");
   const when = `${s.week.start.slice(0, 10)} – ${lastDay(s.week.end)} (${escapeText(s.week.timeZone)})`;

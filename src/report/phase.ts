@@ -32,3 +32,11 @@ export function phaseForDay(day: number): StabilizationPhase {
   if (day <= 30) return "steady";
   return "weekly";
 }
+
+/**
+ * The post-launch week that holds T+N, as the report heading numbers it: week N covers T+7N−6 to
+ * T+7N (week 1 is T+1–7, the plan's high-alert week); null on or before launch day.
+ */
+export function postLaunchWeek(day: number | null): number | null {
+  return day !== null && day > 0 ? Math.ceil(day / 7) : null;
+}

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -356,4 +357,60 @@ describe("status site from a hostile snapshot", () => {
     expect(await page.getByTestId("status-reasons").innerText()).toContain(hostile.status.reasons[0]?.message.trim());
     await page.close();
   }, 180_000);
+});
+
+describe("status site from a history with a missed week, long and non-ASCII text", () => {
+  let built: BuiltSite;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let work: string;
+  const [w46, , w48] = fixtures as [Snapshot, Snapshot, Snapshot];
+  const longTitle = `Crash when ${"the-import-path-is-very-long/".repeat(120)}end`;
+  const unicode = "Überprüfung der Änderungen — 日本語のテスト 🚀 (RTL: שלום)";
+  // W47 is missing; W48 is T+14, the last day of week 2 (T+8–14).
+  const edited: Snapshot = {
+    ...w48,
+    previousWeek: w46.week.id,
+    launch: { ...w48.launch, day: 14, phase: "medium-alert" },
+    issues: { ...w48.issues, open: w48.issues.open.map((o, i) => (i === 0 ? { ...o, title: longTitle } : o)) },
+    notes: { ...w48.notes, highlights: [unicode, ...w48.notes.highlights] },
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), "launchgate-gap-"));
+    writeFileSync(path.join(work, `${w46.week.id}.json`), JSON.stringify(w46));
+    writeFileSync(path.join(work, `${w48.week.id}.json`), JSON.stringify(edited));
+    const now = new Date(Date.parse(w48.schedule.staleAfter) - 3_600_000).toISOString();
+    built = await buildSite({ snapshots: work, base: BASE, now });
+    server = await serve(built.dist, BASE);
+    context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await built?.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("numbers the weekly report like the Markdown report, and the trends show the missed week as a gap", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}reports/${w48.week.id}/`);
+    // T+14 is in week 2; the page said "Week 3".
+    expect(await page.locator("h1").innerText()).toMatch(/^Week 2 Post-Launch Report/);
+    expect(await page.getByTestId("highlights").innerText()).toContain(unicode);
+
+    await page.goto(`${server.origin}${BASE}trends/`);
+    expect(await page.getByTestId("trend-weeks").innerText()).toContain("3 weeks, 2026-W46 to 2026-W48, 1 without");
+    const row = page.locator("#open-issues-title").locator("..").locator("tbody tr").nth(1);
+    expect(await row.locator("th").innerText()).toBe("2026-W47");
+    expect(await row.locator("td").first().innerText()).toBe("unknown");
+
+    await page.goto(`${server.origin}${BASE}triage/`);
+    expect(await page.locator("main").innerText()).toContain(longTitle);
+    // A 3,000-character title without spaces wraps instead of widening the page.
+    const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 120_000);
 });

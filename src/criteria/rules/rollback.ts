@@ -1,3 +1,4 @@
+import type { RestIssue } from "../../model/rest.js";
 import { disabled, hoursBetween, issueEvidence, metricEvidence, note, pullEvidence, result } from "../evidence.js";
 import { type Facts, hasLabel, p0Since } from "../facts.js";
 import type { RuleResult } from "../result.js";
@@ -112,9 +113,12 @@ export function p1Burst(facts: Facts): RuleResult {
   const release = facts.release;
   if (!release) return result(id, "consider-rollback", rule, false, [note("no published release yet")]);
   const end = release.time + minutes * 60_000;
+  // A report closed by now as a duplicate or as not planned is not another bug.
+  const dismissed = (i: RestIssue) =>
+    !facts.openIssues.includes(i) && (i.state_reason === "duplicate" || i.state_reason === "not_planned");
   const hits = facts.issues.filter((i) => {
     const created = Date.parse(i.created_at);
-    return facts.severity.get(i.number) === "P1" && created >= release.time && created <= end;
+    return facts.severity.get(i.number) === "P1" && created >= release.time && created <= end && !dismissed(i);
   });
   return result(id, "consider-rollback", rule, hits.length >= count, [
     note(`${hits.length} P1 issue(s) opened between ${release.tag} (${release.publishedAt}) and ${minutes} min later`),

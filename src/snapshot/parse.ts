@@ -8,6 +8,8 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from "./schema
  */
 export function parseSnapshot(text: string, file: string): Snapshot {
   let data: unknown;
+  // A byte order mark from an editor is not an error (RFC 8259 lets parsers ignore it).
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   try {
     data = JSON.parse(text);
   } catch (error) {

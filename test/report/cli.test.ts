@@ -163,6 +163,24 @@ describe("launchgate report (process)", () => {
     expect(bad.stderr).not.toContain("    at ");
   });
 
+  it("names the path, in one line, of a directory where a file should be and of an --out it cannot write", () => {
+    const args = [...inputs, "--week", "2026-W47", "--now", NOW];
+    mkdirSync(join(dir, "dirs/snapshots/2026-W46.json"), { recursive: true });
+    mkdirSync(join(dir, "dirs/notes/2026-W47.md"), { recursive: true });
+    const outFile = file("dirs/out-is-a-file", "x");
+    for (const [flags, path] of [
+      [["--snapshots", join(dir, "dirs/snapshots")], join(dir, "dirs/snapshots/2026-W46.json")],
+      [["--notes", join(dir, "dirs/notes")], join(dir, "dirs/notes/2026-W47.md")],
+      [["--out", outFile], join(outFile, "snapshots/2026-W47.json")],
+    ] as const) {
+      const r = report(...args, ...flags);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`launchgate report: ${path}`);
+      expect(r.stderr).not.toContain("internal error");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
   it("refuses a snapshot whose week.id is not its file name, and leaves the file alone", () => {
     // A copy-pasted W47 saved as W46: a backfill took W46 as missing and silently overwrote the file.
     const w47 = report(...inputs, "--week", "2026-W47", "--now", NOW, "--format", "json").stdout;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,12 @@ describe("launchgate site", () => {
   it("exits 2 for a missing or empty snapshot directory and for bad options", async () => {
     const empty = await mkdtemp(path.join(tmpdir(), "launchgate-site-empty-"));
     onTestFinished(() => rm(empty, { recursive: true, force: true }));
+    // A directory with a snapshot's name: an input error naming it, not a crash.
+    const notFile = path.join(empty, "dir", "2026-W46.json");
+    await mkdir(notFile, { recursive: true });
+    const dirRun = io(empty);
+    expect(await main(["site", "--snapshots", path.join(empty, "dir")], dirRun.io)).toBe(2);
+    expect(dirRun.err.join("")).toContain(`launchgate site: ${notFile}: is a directory`);
     for (const argv of [
       ["site"],
       ["site", "--snapshots", path.join(empty, "nope")],

@@ -27,6 +27,11 @@ describe("snapshot schema", () => {
     expect(error.format()).toMatch(/^snapshots\/2026-W47\.json:3:\d+: not valid JSON/);
   });
 
+  it("reads a snapshot saved with a byte order mark, as the other JSON inputs are read", () => {
+    const text = read(files[0] as string);
+    expect(parseSnapshot(`\uFEFF${text}`, "w.json")).toEqual(parseSnapshot(text, "w.json"));
+  });
+
   it("names the JSON path of an invalid value", () => {
     const data = JSON.parse(read(files[0] as string));
     data.issues.open[1].url = "javascript:alert(1)";

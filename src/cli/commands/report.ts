@@ -186,7 +186,7 @@ async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
   const notes = new Map<string, WeekNotes>();
   for (const name of await listDir(dir, "--notes")) {
     const week = /^(\d{4}-W\d{2})\.md$/.exec(name)?.[1];
-    if (week && parseWeekId(week)) notes.set(week, parseNotes(await readFile(join(dir, name), "utf8")));
+    if (week && parseWeekId(week)) notes.set(week, parseNotes(await readText(join(dir, name))));
   }
   return notes;
 }
@@ -200,7 +200,7 @@ async function readSnapshots(dir: string): Promise<Snapshot[]> {
   for (const name of await listDir(dir, "--snapshots")) {
     if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
     const file = join(dir, name);
-    const snapshot = parseSnapshot(await readFile(file, "utf8"), file);
+    const snapshot = parseSnapshot(await readText(file), file);
     const week = name.slice(0, -".json".length);
     if (snapshot.week.id !== week) {
       throw new InputError(`week.id: ${snapshot.week.id} but the file is named for ${week}`, {
@@ -223,10 +223,30 @@ async function listDir(dir: string, flag: string): Promise<string[]> {
   }
 }
 
+/** A file in a --snapshots or --notes directory: a directory or unreadable entry is an input error. */
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === "EISDIR" ? "is a directory, not a file" : `cannot read (${code ?? String(error)})`, {
+      file,
+    });
+  }
+}
+
 /** Write to a temporary name and rename: a killed run never leaves half a file. */
 async function writeAtomic(path: string, text: string): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, path);
+  try {
+    await mkdir(join(path, ".."), { recursive: true });
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot write (${code ?? String(error)})`, {
+      file: path,
+      fix: "--out must name a directory you can write to",
+    });
+  }
 }

@@ -85,7 +85,14 @@ async function checkSnapshots(dir: string): Promise<number> {
   }
   for (const name of names) {
     const file = path.join(dir, name);
-    const snapshot = parseSnapshot(await readFile(file, "utf8"), file);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(code === "EISDIR" ? "is a directory, not a file" : `cannot read (${code})`, { file });
+    }
+    const snapshot = parseSnapshot(text, file);
     if (`${snapshot.week.id}.json` !== name) {
       throw new InputError(`week.id is ${snapshot.week.id} but the file is named ${name}`, {
         file,

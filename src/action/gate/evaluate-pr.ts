@@ -107,7 +107,8 @@ export async function evaluatePullRequest(
   const configApprovers = config.approvers;
   const pending = documents.map(async (d): Promise<EvaluatedGate | null> => {
     if (!d) return null;
-    const appliesTo = d.appliesTo ?? d.base?.frontMatter?.applies_to ?? d.head.frontMatter?.applies_to;
+    // From the base version when there is one (a PR cannot exempt itself); a new gate's own otherwise.
+    const appliesTo = d.appliesTo ?? (d.base ?? d.head).frontMatter?.applies_to;
     if (!gateApplies(pr, appliesTo)) {
       run.skipped.push({ path: d.path, reason: "applies_to does not match this PR" });
       return null;

@@ -6,7 +6,7 @@ import { isResponse } from "./responders.js";
 import type { Breach, TriagedIssue, TriageResult } from "./result.js";
 import { classifySeverity, labelSeverity } from "./severity.js";
 import { calendarFor, evaluateClock } from "./sla.js";
-import { triageTarget } from "./untriaged.js";
+import { triageCalendar, triageTarget } from "./untriaged.js";
 
 /**
  * Triage of a repository's issues at an instant, from plain GitHub REST data. Pull requests in
@@ -69,6 +69,7 @@ function evaluateIssue(
     done: clockStart,
     stopped: closed,
     now,
+    hours: triageCalendar(created, config.launch, config.triage),
   });
 
   const author = issue.user?.login ?? null;

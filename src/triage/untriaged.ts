@@ -1,5 +1,5 @@
 import { stabilizationPhase } from "../report/phase.js";
-import type { TriageConfig } from "./config.js";
+import type { BusinessHours, TriageConfig } from "./config.js";
 
 /**
  * The triage target (time allowed to give a new issue its severity) tightens with the
@@ -17,4 +17,22 @@ export function triageTarget(
   if (phase === "launch-day" || phase === "high-alert") return config.triage_target.week1;
   if (phase === "medium-alert") return config.triage_target.week2;
   return config.triage_target.later;
+}
+
+/**
+ * The business hours the triage clock follows: none in week 1 (the plan triages every issue
+ * within 2 h, around the clock); from week 2 on the plan's targets hold "during business hours",
+ * so the configured business hours apply when there are any.
+ */
+export function triageCalendar(
+  openedAt: Date,
+  launch: { date?: string | undefined; timezone: string },
+  config: TriageConfig,
+): BusinessHours | undefined {
+  if (!config.business_hours) return undefined;
+  if (launch.date) {
+    const { phase } = stabilizationPhase(launch.date, openedAt, launch.timezone);
+    if (phase === "launch-day" || phase === "high-alert") return undefined;
+  }
+  return config.business_hours;
 }

@@ -41,8 +41,10 @@ export function escapeText(text: string, max = MAX_ITEM_CHARS): string {
     .replace(/[\r\n\t]+/g, " ")
     .replace(/\s{2,}/g, " ")
     .trim();
-  if (clean.length > max) clean = `${clean.slice(0, max - 1)}…`;
-  return clean.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`).replace(/@/g, "@\u200b");
+  // Cut before a lone high surrogate, so an emoji is dropped whole rather than halved.
+  if (clean.length > max) clean = `${clean.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, "")}…`;
+  // `$` too: GitHub renders $…$ as math.
+  return clean.replace(/[\\`*_[\]<>#|~&$]/g, (c) => `\\${c}`).replace(/@/g, "@\u200b");
 }
 
 function render(s: Snapshot, previous: Snapshot | null, limit: number): string {

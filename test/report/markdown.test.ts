@@ -52,6 +52,16 @@ describe("report Markdown", () => {
     expect(md).not.toMatch(/(^|[^\\])<img/m);
   });
 
+  it("shortens long text without splitting a character, and keeps $ out of GitHub's math", () => {
+    // 298 ASCII characters, then emoji (two UTF-16 units each): the cut fell inside one.
+    const cut = escapeText(`${"a".repeat(298)}${"🚀".repeat(10)}`);
+    expect(cut).toBe(`${"a".repeat(298)}…`);
+    expect(cut).not.toMatch(/[\uD800-\uDFFF]/);
+    expect(escapeText("Überprüfung 日本語 🚀")).toBe("Überprüfung 日本語 🚀");
+    // GitHub renders $…$ as LaTeX in issue bodies and job summaries.
+    expect(escapeText("costs $5 or $10")).toBe("costs \\$5 or \\$10");
+  });
+
   it("stays within 65,536 characters, cutting lists with …and N more", () => {
     const s = fixture("2026-W46");
     const breach = s.sla.breaches[0] as Snapshot["sla"]["breaches"][number];

@@ -95,6 +95,8 @@ function checkJsonSyntax(text: string, file: string): void {
 }
 
 const CSV_COLUMNS = ["metric", "at", "value", "unit"] as const;
+/** A decimal number (`12.5`, `.5`, `-3`, `1e-3`); `Number()` alone would also take `0x10` as 16. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function parseCsvMetrics(text: string, file: string): Record<string, MetricSeries> {
   const [header, ...rows] = parseCsv(text, file);
@@ -138,7 +140,7 @@ function parseCsvMetrics(text: string, file: string): Record<string, MetricSerie
       );
     }
     const raw = cell("value");
-    const number = raw === "" ? Number.NaN : Number(raw);
+    const number = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isFinite(number))
       throw new InputError(`${rowLabel}: "value" is "${raw}", expected a number`, where("write 12.5, not 12.5%"));
     const unit = columns.includes("unit") ? cell("unit") || null : null;

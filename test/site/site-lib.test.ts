@@ -55,6 +55,17 @@ describe("lineChart", () => {
     expect(chart.xTicks.map((t) => t.x)).toEqual([...chart.xTicks.map((t) => t.x)].sort((a, b) => a - b));
   });
 
+  it("leaves room for the newest week's label at the right edge, however many weeks", () => {
+    // A week id is about 55 units wide at the chart's 12 px font, centred on its point; with 150
+    // weeks the newest point sat 16 units from the edge and its label was cut to "2027-W4".
+    for (const weeks of [1, 3, 150]) {
+      const labels = Array.from({ length: weeks }, (_, i) => `W${i}`);
+      const last = lineChart(labels, []).xTicks.at(-1);
+      expect(last?.label).toBe(labels.at(-1));
+      expect(720 - (last?.x ?? 720)).toBeGreaterThanOrEqual(32);
+    }
+  });
+
   it("labels the y axis from 0 to 1 when every value is 0 or unknown", () => {
     // Zero open P0s every week is the usual case; the axis read 0.0000000000 … 0.0000000010.
     for (const values of [

@@ -35,7 +35,8 @@ export function lineChart(
   targets: readonly Target[] = [],
   size = { width: 720, height: 260 },
 ): LineChart {
-  const plot = { left: 56, right: size.width - 16, top: 16, bottom: size.height - 36 };
+  // 40 units on the right: half a week label centred on the newest point, which sits at the edge.
+  const plot = { left: 56, right: size.width - 40, top: 16, bottom: size.height - 36 };
   const x = scalePoint<string>().domain(labels).range([plot.left, plot.right]).padding(0.5);
   const known = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const values = [...known, ...targets.map((t) => t.value)];

@@ -4,6 +4,7 @@ import {
   COMMENT_MARKER,
   checkTitle,
   commentBody,
+  commentMarker,
   gateAnnotations,
   gateTotals,
   neutralizeMentions,
@@ -101,6 +102,17 @@ describe("sticky comment", () => {
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(body).not.toMatch(/@[a-z]/i);
     expect(body).toContain("@\u200bmallory");
+  });
+
+  it("has its own marker for another check name, so two gate workflows do not share one comment", () => {
+    const run = gateRun("# Gate\n- [x] Done\n");
+    const own = commentBody(run, gateTotals(run), "launchgate / security");
+    const marker = commentMarker("launchgate / security");
+    expect(own.startsWith(`${marker}\n`)).toBe(true);
+    expect(own.startsWith(COMMENT_MARKER)).toBe(false);
+    expect(commentBody(run, gateTotals(run), "launchgate / gates").startsWith(marker)).toBe(false);
+    // A name cannot end the HTML comment early.
+    expect(commentMarker("x --> y")).toMatch(/^<!-- launchgate:gates check="x {2}y" -->$/);
   });
 
   it("neutralises mentions but leaves e-mail-like text readable", () => {

@@ -3,8 +3,17 @@ import { toCheckResult } from "../../gates/result.js";
 import type { Annotation } from "../../github/checks.js";
 import type { GateRun } from "./evaluate-pr.js";
 
-/** Hidden marker that identifies launchgate's one sticky comment on a PR. */
+/** Hidden marker that identifies launchgate's one sticky comment on a PR (for the default check name). */
 export const COMMENT_MARKER = "<!-- launchgate:gates -->";
+
+/**
+ * The marker for a check name: two gate workflows with their own `check-name` each keep their own
+ * comment instead of overwriting each other's. The default name keeps the plain marker.
+ */
+export function commentMarker(checkName: string): string {
+  if (checkName === "launchgate / gates") return COMMENT_MARKER;
+  return `<!-- launchgate:gates check=${JSON.stringify(checkName.replace(/-->|[<>]/g, ""))} -->`;
+}
 /** GitHub's limit for a check run summary and a comment body. */
 const MAX_MARKDOWN = 60_000;
 
@@ -138,7 +147,7 @@ export function neutralizeMentions(text: string): string {
 /** The sticky PR comment: the marker, then the summary with every mention neutralised. */
 export function commentBody(run: GateRun, totals: GateTotals, checkName: string): string {
   const footer = `<sub>Updated by the \`${checkName}\` check for \`${run.headSha.slice(0, 7)}\`.</sub>`;
-  return `${COMMENT_MARKER}\n${clip(neutralizeMentions(summaryMarkdown(run, totals)))}\n\n${footer}`;
+  return `${commentMarker(checkName)}\n${clip(neutralizeMentions(summaryMarkdown(run, totals)))}\n\n${footer}`;
 }
 
 function clip(markdown: string): string {

@@ -17,9 +17,9 @@ import {
   toPullRequestInfo,
 } from "../gate/pull-request.js";
 import {
-  COMMENT_MARKER,
   checkTitle,
   commentBody,
+  commentMarker,
   gateAnnotations,
   gateTotals,
   summaryMarkdown,
@@ -82,7 +82,7 @@ export async function run(ctx: ActionContext): Promise<void> {
           client,
           ctx.repo,
           target.pr.number,
-          COMMENT_MARKER,
+          commentMarker(ctx.checkName),
           commentBody(gateRun, totals, ctx.checkName),
           listing,
           { create: gateRun.release },

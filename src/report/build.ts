@@ -1,7 +1,9 @@
 import type { Config } from "../config/schema.js";
 import { evaluateCriteria } from "../criteria/evaluate.js";
 import { triageSeverity } from "../criteria/severity.js";
-import type { Snapshot } from "../snapshot/schema.js";
+import { InputError } from "../errors.js";
+import { formatJsonPath } from "../snapshot/parse.js";
+import { type Snapshot, snapshotSchema } from "../snapshot/schema.js";
 import { evaluateTriage } from "../triage/evaluate.js";
 import { aggregateWeek, type GateInput } from "./aggregate.js";
 import { dataAsOf, type RestData } from "./as-of.js";
@@ -74,7 +76,7 @@ export function buildWeekSnapshot(sources: ReportSources, request: WeekRequest, 
     },
     config.criteria,
   );
-  return aggregateWeek({
+  const snapshot = aggregateWeek({
     repo: sources.repo,
     weekId: request.weekId,
     timeZone,
@@ -95,6 +97,17 @@ export function buildWeekSnapshot(sources: ReportSources, request: WeekRequest, 
     backfilled: request.backfilled,
     config: config.report,
   });
+  // Fail closed: exports may hold what a snapshot may not (issue number 0, a negative download
+  // count); a snapshot the next run and the site would reject must never be stored.
+  const checked = snapshotSchema.safeParse(snapshot);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new InputError(`${formatJsonPath(issue?.path ?? [])}: ${issue?.message} (from the input data)`, {
+      file: `snapshots/${request.weekId}.json`,
+      fix: "check the exported issues, pulls, releases and flags; no snapshot was written",
+    });
+  }
+  return snapshot;
 }
 
 /**

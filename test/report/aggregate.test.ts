@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseMetrics } from "../../src/metrics/parse.js";
 import { buildWeekSnapshot, previousSnapshot, weeksToBackfill } from "../../src/report/build.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
+import { inputErrorOf } from "../support/input-error.js";
 import { config, issue, pull, release, sources } from "./helpers.js";
 
 const W47_NOW = new Date("2026-11-20T22:00:00Z"); // Friday of 2026-W47, in New York
@@ -261,6 +262,16 @@ describe("weekly aggregation", () => {
     expect(s.sla.breaches.length).toBeGreaterThan(0);
     for (const b of s.sla.breaches) expect(b.url).toBe("https://github.com/acme/caro/issues/1");
     expect(s.community.pulls.map((p) => p.url)).toEqual(["https://github.com/acme/caro/pull/3"]);
+  });
+
+  it("refuses to build a snapshot its own schema would reject (fail closed, nothing stored)", () => {
+    // REST exports allow what a snapshot does not: issue number 0, negative download counts.
+    const request = { weekId: "2026-W47", now: W47_NOW, previous: null, backfilled: false };
+    const zero = inputErrorOf(() => buildWeekSnapshot(sources({ issues: [issue(0)] }), request, config()));
+    expect(zero.file).toBe("snapshots/2026-W47.json");
+    expect(zero.message).toContain("issues.open[0].number");
+    const negative = sources({ releases: [release("v1", "2026-11-10T17:00:00Z", [-5])] });
+    expect(inputErrorOf(() => buildWeekSnapshot(negative, request, config())).message).toContain("downloads.total");
   });
 
   it("finds the weeks to backfill and the previous snapshot", () => {

@@ -153,6 +153,10 @@ describe("launchgate report (process)", () => {
     const future = report(...inputs, "--week", "2026-W50", "--now", NOW);
     expect(future.code).toBe(2);
     expect(future.stderr).toContain("has not started yet");
+    // More stars than a snapshot can hold exactly: a usage error, not a snapshot the next run rejects.
+    const stars = report(...inputs, "--week", "2026-W47", "--now", NOW, "--stars", "99999999999999999999999");
+    expect(stars.code).toBe(2);
+    expect(stars.stderr).toContain('--stars "99999999999999999999999" is not a count');
     const missing = report("--issues", issues, "--week", "2026-W47");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--pulls is required");

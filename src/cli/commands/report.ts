@@ -132,7 +132,9 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
 
 function parseStars(text: string | undefined): number | null {
   if (text === undefined) return null;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--stars "${text}" is not a count`, { fix: "e.g. --stars 455" });
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--stars "${text}" is not a count`, { fix: "e.g. --stars 455" });
+  }
   return Number(text);
 }
 

@@ -1,5 +1,6 @@
 import type { MetricsData } from "../metrics/types.js";
 import type { RestIssue, RestPull, RestRelease } from "../model/rest.js";
+import { uniqueByNumber } from "../triage/unique.js";
 import { closingIssueNumbers } from "./closing-keywords.js";
 import type { CriteriaConfig } from "./config.js";
 import type { Severity, SeverityLabelTimes, SeverityOf } from "./severity.js";
@@ -83,11 +84,11 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
   const now = input.now.getTime();
   const release = latestRelease(input.releases, now, config.includePrereleases);
   const since = release?.time ?? Number.NEGATIVE_INFINITY;
-  const issues = input.issues.filter((i) => !i.pull_request && at(i.created_at) <= now);
+  const issues = uniqueByNumber(input.issues).filter((i) => !i.pull_request && at(i.created_at) <= now);
   const isOpen = (item: { state: string; closed_at?: string | null | undefined }) =>
     item.state === "open" || !(at(item.closed_at) <= now);
   const severity = new Map(issues.map((i) => [i.number, input.severityOf(i)]));
-  const pulls = input.pulls.filter((p) => at(p.created_at) <= now);
+  const pulls = uniqueByNumber(input.pulls).filter((p) => at(p.created_at) <= now);
   const mergedAt = (p: RestPull) => at(p.merged_at);
   const mergedSinceRelease = pulls.filter((p) => mergedAt(p) <= now && mergedAt(p) > since);
   const openPulls = pulls.filter((p) => isOpen(p) && !(mergedAt(p) <= now));

@@ -6,6 +6,7 @@ import { isResponse } from "./responders.js";
 import type { Breach, TriagedIssue, TriageResult } from "./result.js";
 import { classifySeverity, labelSeverity } from "./severity.js";
 import { calendarFor, evaluateClock } from "./sla.js";
+import { uniqueByNumber } from "./unique.js";
 import { triageCalendar, triageTarget } from "./untriaged.js";
 
 /**
@@ -30,7 +31,7 @@ export function evaluateTriage(input: TriageInput): TriageResult {
   const happened = (item: { created_at: string }) => Date.parse(item.created_at) <= now.getTime();
   const commentsByIssue = groupBy(input.comments.filter(happened), commentIssueNumber);
   const severityLabelledAt = firstSeverityLabels((input.events ?? []).filter(happened), config);
-  const issues = input.issues
+  const issues = uniqueByNumber(input.issues)
     .filter((issue) => !issue.pull_request && happened(issue))
     .map((issue) =>
       evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], severityLabelledAt.get(issue.number), now, config),

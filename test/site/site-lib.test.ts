@@ -73,8 +73,14 @@ describe("lineChart", () => {
       [null, null],
     ]) {
       const flat = lineChart(["W1", "W2"], [{ name: "P0", values }]);
-      expect(flat.yTicks.map((t) => t.label)).toEqual(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+      expect(flat.yTicks.map((t) => t.label)).toEqual(["0", "1"]);
     }
+  });
+
+  it("gives counts whole-number ticks and rates decimal ones", () => {
+    expect(lineChart(["W1"], [{ name: "P2", values: [3] }]).yTicks.map((t) => t.label)).toEqual(["0", "1", "2", "3"]);
+    const rate = lineChart(["W1"], [{ name: "Crash rate", values: [0.3] }], [{ name: "Target", value: 0.1 }]);
+    expect(rate.yTicks.map((t) => t.label)).toEqual(["0.00", "0.05", "0.10", "0.15", "0.20", "0.25", "0.30"]);
   });
 
   it("keeps negative values inside the plot", () => {

@@ -48,6 +48,8 @@ export function lineChart(
     .nice()
     .range([plot.bottom, plot.top]);
   const format = y.tickFormat(5);
+  // Counts (open issues, downloads, stars) get whole-number ticks: no "0.5 issues".
+  const whole = values.every(Number.isInteger);
   const step = Math.max(1, Math.ceil(labels.length / MAX_X_LABELS));
   const at = (index: number) => x(labels[index] ?? "") ?? plot.left;
   const path = line<number | null>()
@@ -60,7 +62,10 @@ export function lineChart(
     plot,
     // Counted back from the newest week, so the latest week always has its label and none overlap.
     xTicks: labels.flatMap((label, i) => ((labels.length - 1 - i) % step === 0 ? [{ x: at(i), label }] : [])),
-    yTicks: y.ticks(5).map((value) => ({ y: y(value), label: format(value) })),
+    yTicks: y
+      .ticks(5)
+      .filter((value) => !whole || Number.isInteger(value))
+      .map((value) => ({ y: y(value), label: whole ? String(value) : format(value) })),
     lines: series.map((s) => ({
       name: s.name,
       d: path([...s.values]) ?? "",

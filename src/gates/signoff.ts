@@ -134,6 +134,16 @@ export class AttributionWalk {
     return this.pendingStates.size === 0;
   }
 
+  /** Wanted items not attributed yet (key → state). */
+  get pending(): ReadonlyMap<string, string> {
+    return this.pendingStates;
+  }
+
+  /** Items whose attribution another walk takes over (e.g. along a merge parent's line). */
+  handOff(keys: Iterable<string>): void {
+    for (const key of [...keys]) this.pendingStates.delete(key);
+  }
+
   /** `predecessors`: the states of the version's parents; an empty list for the first version. */
   step(version: Version, predecessors: readonly ReadonlyMap<string, string>[]): void {
     for (const [key, state] of this.pendingStates) {

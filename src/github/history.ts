@@ -56,9 +56,9 @@ export class FileHistory {
  * it in that state: walks the commits touching the file from `headSha` back (newest first) and
  * diffs each against its parent. For a commit with one parent, the parent's version is the next
  * older commit in the path-filtered list (GitHub's history simplification guarantees nothing in
- * between touched the file); merge commits, and every commit listed after one, are diffed against
- * their real parents, and a change that one parent already had is left to that branch's own commit.
- * Any gap is returned as such.
+ * between touched the file). A merge commit is diffed against each real parent; an item one parent
+ * already had is followed into that parent's own line of history (a new list from that parent),
+ * because below a merge the list interleaves both lines by date. Any gap is returned as such.
  */
 export async function fileAttributions(
   client: GitHubClient,
@@ -67,9 +67,8 @@ export async function fileAttributions(
   wanted: ReadonlyMap<string, string>,
   statesOf: StatesOf,
 ): Promise<Map<string, Attribution>> {
-  const { path, commits } = history;
-  const walk = new AttributionWalk(wanted);
-  if (walk.done) return walk.finish("");
+  const { path } = history;
+  const found = new Map<string, Attribution>();
   const statesBySha = new Map<string, ReadonlyMap<string, string> | null>();
   const statesAt = async (ref: string): Promise<ReadonlyMap<string, string> | null> => {
     const cached = statesBySha.get(ref);
@@ -79,43 +78,64 @@ export async function fileAttributions(
     statesBySha.set(ref, states);
     return states;
   };
-  let belowMerge = false;
-  try {
-    for (let i = 0; !walk.done; i++) {
-      await history.fill(i + 2);
-      const commit = commits[i];
-      if (!commit) return walk.finish(`no commit in the history of ${path} changed this`);
-      if (i >= MAX_COMMITS) return walk.finish(`history of ${path} is longer than ${MAX_COMMITS} commits`);
-      // Below a listed merge the list interleaves both lines by date, so the next one listed may be
-      // on the other line: merges, and every commit after one, are diffed against their real parents.
-      const older = commits[i + 1];
-      const parentShas =
-        commit.parents.length > 1 || belowMerge ? commit.parents.map((p) => p.sha) : older ? [older.sha] : [];
-      if (commit.parents.length > 1) belowMerge = true;
-      // Fetch the parents' versions while this one is read.
-      for (const sha of parentShas) getFile(client, repo, path, sha).catch(() => undefined);
-      const where = commit.sha.slice(0, 7);
-      const states = await statesAt(commit.sha);
-      if (!states) {
-        walk.fail(`${path} at ${where} could not be parsed, so the sign-off cannot be traced`);
-        break;
-      }
-      const predecessors: ReadonlyMap<string, string>[] = [];
-      for (const sha of parentShas) {
-        const parentStates = await statesAt(sha);
-        if (!parentStates) {
-          walk.fail(`${path} at ${sha.slice(0, 7)} could not be parsed, so the sign-off cannot be traced`);
+  // Each line of history walked: the head's, then one per merge parent an item is followed into.
+  const lines = [{ history, wanted: new Map(wanted) }];
+  let walked = 0;
+  for (const line of lines) {
+    const walk = new AttributionWalk(line.wanted);
+    const { commits } = line.history;
+    let gap = "";
+    try {
+      for (let i = 0; !walk.done; i++) {
+        await line.history.fill(i + 2);
+        const commit = commits[i];
+        if (!commit) {
+          gap = `no commit in the history of ${path} changed this`;
           break;
         }
-        predecessors.push(parentStates);
+        if (walked++ >= MAX_COMMITS) {
+          gap = `history of ${path} is longer than ${MAX_COMMITS} commits`;
+          break;
+        }
+        const merge = commit.parents.length > 1;
+        const older = commits[i + 1];
+        const parentShas = merge ? commit.parents.map((p) => p.sha) : older ? [older.sha] : [];
+        // Fetch the parents' versions while this one is read.
+        for (const sha of parentShas) getFile(client, repo, path, sha).catch(() => undefined);
+        const where = commit.sha.slice(0, 7);
+        const states = await statesAt(commit.sha);
+        if (!states) {
+          walk.fail(`${path} at ${where} could not be parsed, so the sign-off cannot be traced`);
+          break;
+        }
+        const predecessors: ReadonlyMap<string, string>[] = [];
+        for (const sha of parentShas) {
+          const parentStates = await statesAt(sha);
+          if (!parentStates) {
+            walk.fail(`${path} at ${sha.slice(0, 7)} could not be parsed, so the sign-off cannot be traced`);
+            break;
+          }
+          predecessors.push(parentStates);
+        }
+        if (walk.done) break;
+        walk.step({ states, login: commit.author?.login ?? null, where }, predecessors);
+        if (!merge) continue;
+        // What is still pending came from a parent that had it: follow it into that parent's line.
+        const byParent = new Map<string, Map<string, string>>();
+        for (const [key, state] of walk.pending) {
+          const sha = parentShas[predecessors.findIndex((p) => p.get(key) === state)] as string;
+          byParent.set(sha, (byParent.get(sha) ?? new Map()).set(key, state));
+        }
+        walk.handOff([...byParent.values()].flatMap((keys) => [...keys.keys()]));
+        for (const [sha, keys] of byParent) {
+          lines.push({ history: new FileHistory(client, repo, path, sha), wanted: keys });
+        }
       }
-      if (walk.done) break;
-      walk.step({ states, login: commit.author?.login ?? null, where }, predecessors);
+    } catch (error) {
+      const failure = toApiError(`reading the history of ${path}`, error);
+      walk.fail(`${failure.message}; re-run the check`);
     }
-    return walk.finish("");
-  } catch (error) {
-    const failure = toApiError(`reading the history of ${path}`, error);
-    walk.fail(`${failure.message}; re-run the check`);
-    return walk.finish("");
+    for (const [key, attribution] of walk.finish(gap)) found.set(key, attribution);
   }
+  return found;
 }

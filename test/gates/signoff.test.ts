@@ -114,6 +114,18 @@ describe("AttributionWalk", () => {
     expect(walk.done).toBe(false);
   });
 
+  it("hands items over to another walk: they are neither pending nor gaps here", () => {
+    const walk = new AttributionWalk(wantedFrom("- [x] A @alice\n- [x] B @bob\n"));
+    walk.step(version("- [x] A @alice\n- [x] B @bob\n", "merger", "m1"), [
+      statesByKey(items("- [x] A @alice\n- [ ] B @bob\n")),
+      statesByKey(items("- [ ] A @alice\n- [x] B @bob\n")),
+    ]);
+    expect([...walk.pending.keys()]).toHaveLength(2);
+    walk.handOff(walk.pending.keys());
+    expect(walk.done).toBe(true);
+    expect(walk.finish("no history").size).toBe(0);
+  });
+
   it("turns what is left into gaps", () => {
     const walk = new AttributionWalk(wantedFrom("- [x] A @alice\n- [x] B @bob\n"));
     walk.step(version("- [x] A @alice\n- [ ] B @bob\n", "alice", "c1"), [statesByKey(items("- [x] A @alice\n"))]);

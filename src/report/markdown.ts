@@ -1,6 +1,7 @@
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
 import { postLaunchWeek } from "./phase.js";
 import { comparisonText, formatValue } from "./status.js";
+import { addWeeks } from "./weeks.js";
 
 /**
  * The weekly report in the structure of the stabilization plan's template (North Star, core,
@@ -67,12 +68,15 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
 
   const metric = (names: readonly string[]) => s.metrics.find((m) => names.includes(m.name)) ?? null;
   const prevMetric = (name: string) => previous?.metrics.find((m) => m.name === name) ?? null;
+  // After a missed week the deltas span more than one week: say since when.
+  const span = (week: string | null | undefined) =>
+    !week || week === addWeeks(s.week.id, -1) ? "this week" : `since ${week}`;
 
   out.push("## North Star Metric");
   const star = metric(NORTH_STAR);
   if (star) {
     out.push(
-      `**Active Weekly Users**: ${formatValue(star.value, star.unit)}${weekOverWeek(star, prevMetric(star.name))}`,
+      `**Active Weekly Users**: ${formatValue(star.value, star.unit)}${weekOverWeek(star, prevMetric(star.name), span(previous?.week.id))}`,
     );
     out.push(`- Target: ${comparisonText(star)}`, `- Status: ${northStarStatus(star)}`);
   } else {
@@ -81,7 +85,7 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
   out.push("");
 
   out.push("## Core Metrics");
-  out.push(`- Downloads (cumulative): ${count(s.downloads.total)}${change(s.downloads.delta, "this week")}`);
+  out.push(`- Downloads (cumulative): ${count(s.downloads.total)}${change(s.downloads.delta, span(s.previousWeek))}`);
   for (const m of s.metrics.filter((m) => CORE.includes(m.name))) out.push(metricLine(m));
   out.push("");
 
@@ -122,7 +126,7 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
 
   out.push("## Community Health");
   for (const m of s.metrics.filter((m) => COMMUNITY.includes(m.name))) out.push(metricLine(m));
-  out.push(`- GitHub stars: ${count(s.stars.total)}${change(s.stars.delta, "this week")}`);
+  out.push(`- GitHub stars: ${count(s.stars.total)}${change(s.stars.delta, span(s.previousWeek))}`);
   out.push(`- Community contributions: ${count(s.community.mergedPulls)} merged PRs`);
   out.push(
     ...list(
@@ -203,10 +207,11 @@ function metricLine(m: SnapshotMetric): string {
   return `- ${escapeText(m.name)}: ${formatValue(m.value, m.unit)} (target: ${comparisonText(m)})${mark}`;
 }
 
-function weekOverWeek(now: SnapshotMetric, before: SnapshotMetric | null): string {
+/** "(+12.5 % WoW)", or "(+12.5 % since 2026-W44)" when `span` is longer than a week. */
+function weekOverWeek(now: SnapshotMetric, before: SnapshotMetric | null, span: string): string {
   if (now.value === null || !before || before.value === null || before.value === 0) return "";
   const percent = ((now.value - before.value) / before.value) * 100;
-  return ` (${percent >= 0 ? "+" : ""}${percent.toFixed(1)} % WoW)`;
+  return ` (${percent >= 0 ? "+" : ""}${percent.toFixed(1)} % ${span === "this week" ? "WoW" : span})`;
 }
 
 function northStarStatus(m: SnapshotMetric): string {

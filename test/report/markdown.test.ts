@@ -34,6 +34,19 @@ describe("report Markdown", () => {
     expect(md).toContain("| P1 | 6 | 1 | 0 | 0 | 85.7 % |");
   });
 
+  it("says what a delta spans when the previous snapshot is not the week before", () => {
+    // W47 missing: W48's deltas are against W46, two weeks of change, not "this week".
+    const w46 = fixture("2026-W46");
+    const w48 = { ...fixture("2026-W48"), previousWeek: "2026-W46" };
+    const md = renderReport(w48, w46);
+    expect(md).toMatch(/- Downloads \(cumulative\): [\d,]+ \([+-]\d+ since 2026-W46\)/);
+    expect(md).toMatch(/- GitHub stars: \d+ \([+-]\d+ since 2026-W46\)/);
+    expect(md).not.toContain("this week)");
+    const awu = (value: number) => ({ ...w46.metrics[0], name: "awu", unit: "", value }) as Snapshot["metrics"][number];
+    const withAwu = renderReport({ ...w48, metrics: [awu(150)] }, { ...w46, metrics: [awu(100)] });
+    expect(withAwu).toContain("**Active Weekly Users**: 150 (+50.0 % since 2026-W46)");
+  });
+
   it("writes unknown for unknown figures, never 0", () => {
     const s = fixture("2026-W46");
     const md = renderReport({ ...s, downloads: { total: null, delta: null }, stars: { total: null, delta: null } });

@@ -1,3 +1,5 @@
+import { InputError } from "../errors.js";
+
 /**
  * Glob patterns for paths, branches and labels: `*` (any run within a path segment), `**` (any
  * number of segments), `?` (one character) and `{a,b}` (alternatives). Everything else is literal.
@@ -23,7 +25,23 @@ export function globToRegExp(glob: string): RegExp {
     } else if (ch === "," && inBraces > 0) out += "|";
     else out += ch.replace(/[.+^$()|[\]\\/]/g, "\\$&");
   }
+  if (inBraces > 0) {
+    // Config globs are checked when the config is read; this catches the rest (front matter).
+    throw new InputError(`invalid glob "${glob}": a { … } group is not closed`, {
+      fix: "close the group with }, e.g. {main,release/*}",
+    });
+  }
   return new RegExp(`^${out}$`);
+}
+
+/** Why a glob cannot be used, or null: for config validation with the key's line. */
+export function globProblem(glob: string): string | null {
+  try {
+    globToRegExp(glob);
+    return null;
+  } catch (error) {
+    return error instanceof InputError ? error.message : String(error);
+  }
 }
 
 export function isGlob(pattern: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { globToRegExp, matchesAny } from "../../src/gates/glob.js";
+import { InputError } from "../../src/errors.js";
+import { globProblem, globToRegExp, matchesAny } from "../../src/gates/glob.js";
 import { gateApplies, matchRelease, type ReleaseRule } from "../../src/gates/release.js";
 
 const rule: ReleaseRule = { head: ["release/*"], labels: ["release", "release:*"], title: "^release\\b" };
@@ -20,6 +21,15 @@ describe("globs", () => {
     expect(matchesAny("release-1.2", ["release-?.?"])).toBe(true);
     expect(globToRegExp("{main,release/*}").test("release/2.0")).toBe(true);
     expect(globToRegExp("a.b").test("axb")).toBe(false);
+  });
+
+  it("rejects a { … } group that is not closed as input, not with a regular expression crash", () => {
+    expect(() => globToRegExp("release/{1,2")).toThrow(InputError);
+    expect(() => globToRegExp("release/{1,2")).toThrow(/group is not closed/);
+    expect(globProblem("release/{1,2")).toMatch(/release\/\{1,2/);
+    expect(globProblem("release/{1,2}")).toBeNull();
+    // A lone closing brace is literal.
+    expect(globToRegExp("a}b").test("a}b")).toBe(true);
   });
 });
 

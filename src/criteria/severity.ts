@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { RestIssue, RestIssueEvent } from "../model/rest.js";
 import { SEVERITIES, type Severity } from "../triage/config.js";
+import { severityLabelTimes as labelTimes, type SeverityLabelTimes } from "../triage/label-times.js";
 import { classifySeverity, labelSeverity } from "../triage/severity.js";
 
 export type { Severity };
@@ -22,26 +23,13 @@ export function triageSeverity(config: Pick<Config, "triage">): SeverityOf {
   };
 }
 
-/** Issue number → when each severity's label was first added (epoch ms), from `labeled` events. */
-export type SeverityLabelTimes = ReadonlyMap<number, Partial<Record<Severity, number>>>;
+export type { SeverityLabelTimes };
 
-/** The first `labeled` event per issue and severity, among events at or before `now`. */
+/** When each issue first got each severity label (triage's `severityLabelTimes`), as of `now`. */
 export function severityLabelTimes(
   events: readonly RestIssueEvent[],
   now: Date,
   config: Pick<Config, "triage">,
 ): SeverityLabelTimes {
-  const times = new Map<number, Partial<Record<Severity, number>>>();
-  for (const event of events) {
-    const number = event.issue?.number;
-    const at = Date.parse(event.created_at);
-    if (event.event !== "labeled" || number === undefined || !event.label || at > now.getTime()) continue;
-    const severity = labelSeverity(event.label.name, config.triage);
-    if (!severity) continue;
-    const known = times.get(number) ?? {};
-    const first = known[severity];
-    if (first === undefined || at < first) known[severity] = at;
-    times.set(number, known);
-  }
-  return times;
+  return labelTimes(events, now, config.triage);
 }

@@ -1,10 +1,11 @@
 import type { Config } from "../config/schema.js";
 import { commentIssueNumber, type RestComment, type RestIssue, type RestIssueEvent } from "../model/rest.js";
 import { SEVERITIES, type Severity } from "./config.js";
+import { atLeastSince, severityLabelTimes } from "./label-times.js";
 import { classifyPhase } from "./phase.js";
 import { isResponse } from "./responders.js";
 import type { Breach, TriagedIssue, TriageResult } from "./result.js";
-import { classifySeverity, labelSeverity } from "./severity.js";
+import { classifySeverity } from "./severity.js";
 import { calendarFor, evaluateClock } from "./sla.js";
 import { uniqueByNumber } from "./unique.js";
 import { triageCalendar, triageTarget } from "./untriaged.js";
@@ -12,8 +13,9 @@ import { triageCalendar, triageTarget } from "./untriaged.js";
 /**
  * Triage of a repository's issues at an instant, from plain GitHub REST data. Pull requests in
  * the issue list are skipped. Without label events, the SLA clocks start when the issue was
- * created; with them, at the first time the issue got any severity label (a later relabel
- * changes the targets, not the start, so downgrading never buys time). Everything is as of
+ * created; with them, when it first had its current severity or a more severe one: downgrading
+ * keeps the start (it never buys time), escalating starts the stricter targets at the
+ * escalation (nobody owed them before). Everything is as of
  * `now`, so a past `now` replays history: issues opened, comments written, labels added and
  * closes after it have not happened yet (labels themselves are as exported).
  */
@@ -30,11 +32,11 @@ export function evaluateTriage(input: TriageInput): TriageResult {
   const { config, now } = input;
   const happened = (item: { created_at: string }) => Date.parse(item.created_at) <= now.getTime();
   const commentsByIssue = groupBy(input.comments.filter(happened), commentIssueNumber);
-  const severityLabelledAt = firstSeverityLabels((input.events ?? []).filter(happened), config);
+  const labelTimes = severityLabelTimes((input.events ?? []).filter(happened), now, config.triage);
   const issues = uniqueByNumber(input.issues)
     .filter((issue) => !issue.pull_request && happened(issue))
     .map((issue) =>
-      evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], severityLabelledAt.get(issue.number), now, config),
+      evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], labelTimes.get(issue.number), now, config),
     )
     .sort((a, b) => a.number - b.number);
   return {
@@ -48,7 +50,7 @@ export function evaluateTriage(input: TriageInput): TriageResult {
 function evaluateIssue(
   issue: RestIssue,
   comments: readonly RestComment[],
-  severityLabelledAt: Date | undefined,
+  labelTimes: Partial<Record<Severity, number>> | undefined,
   now: Date,
   config: TriageInput["config"],
 ): TriagedIssue {
@@ -58,16 +60,17 @@ function evaluateIssue(
   const closed = closedAt(issue, now);
   const resolved = closed !== null && (issue.state_reason == null || issue.state_reason === "completed");
   const triaged = severity.severity !== null;
-  const clockStart = !triaged
-    ? null
-    : severity.source === "label" && severityLabelledAt && severityLabelledAt > created
-      ? severityLabelledAt
-      : created;
+  // A label event after creation moves a start; a severity the issue was created with (or that
+  // comes from the form, or has no event) starts at creation.
+  const since = (at: number | null) =>
+    severity.source === "label" && at !== null && at > created.getTime() ? new Date(at) : created;
+  const triagedAt = severity.severity ? since(atLeastSince(labelTimes, "P3")) : null;
+  const clockStart = severity.severity ? since(atLeastSince(labelTimes, severity.severity)) : null;
 
   const triage = evaluateClock({
     start: created,
     target: triageTarget(created, config.launch, config.triage),
-    done: clockStart,
+    done: triagedAt,
     stopped: closed,
     now,
     hours: triageCalendar(created, config.launch, config.triage),
@@ -126,20 +129,6 @@ function closedAt(issue: RestIssue, now: Date): Date | null {
   if (issue.state !== "closed") return null;
   const closed = new Date(issue.closed_at ?? issue.updated_at ?? issue.created_at);
   return closed <= now ? closed : null;
-}
-
-/** Issue number → the earliest `labeled` event whose label names a severity. */
-function firstSeverityLabels(events: readonly RestIssueEvent[], config: TriageInput["config"]): Map<number, Date> {
-  const first = new Map<number, Date>();
-  for (const event of events) {
-    const number = event.issue?.number;
-    if (event.event !== "labeled" || number === undefined || !event.label) continue;
-    if (!labelSeverity(event.label.name, config.triage)) continue;
-    const at = new Date(event.created_at);
-    const known = first.get(number);
-    if (!known || at < known) first.set(number, at);
-  }
-  return first;
 }
 
 const MINUTE_MS = 60_000;

@@ -137,14 +137,39 @@ describe("clock start", () => {
     expect(result.response).toEqual({ state: "pending", dueAt: "2026-11-02T12:03:00.000Z", at: null });
   });
 
-  it("keeps the first severity's start after a relabel, with the new severity's targets", () => {
+  it("an escalation starts the stricter targets at the escalation; the triage clock keeps the first label", () => {
+    // P3 at 10:30, escalated to P1 at 11:50: the P1 hour runs from 11:50, not from 10:30
+    // (which would make the escalation itself a breach).
     const result = one({
       issues: [issue(1, { labels: ["P1"] })],
       events: [labeled(1, "P3", "2026-11-02T10:30:00Z"), labeled(1, "P1", "2026-11-02T11:50:00Z")],
     });
     expect(result.severity).toBe("P1");
+    expect(result.clockStart).toBe("2026-11-02T11:50:00.000Z");
+    expect(result.response).toEqual({ state: "pending", dueAt: "2026-11-02T12:50:00.000Z", at: null });
+    expect(result.triage).toMatchObject({ state: "met", at: "2026-11-02T10:30:00.000Z" });
+  });
+
+  it("a downgrade keeps the first start, with the new severity's targets (downgrading never buys time)", () => {
+    const result = one({
+      issues: [issue(1, { labels: ["P2"] })],
+      events: [labeled(1, "P1", "2026-11-02T10:30:00Z"), labeled(1, "P2", "2026-11-02T11:50:00Z")],
+    });
     expect(result.clockStart).toBe("2026-11-02T10:30:00.000Z");
-    expect(result.response).toMatchObject({ state: "breached", dueAt: "2026-11-02T11:30:00.000Z" });
+    expect(result.response).toMatchObject({ state: "pending", dueAt: "2026-11-02T14:30:00.000Z" });
+  });
+
+  it("a P0 that was a P0 before (P0 → P2 → P0) keeps its first P0 start", () => {
+    const result = one({
+      issues: [issue(1, { labels: ["P0"] })],
+      events: [
+        labeled(1, "P0", "2026-11-02T10:30:00Z"),
+        labeled(1, "P2", "2026-11-02T10:40:00Z"),
+        labeled(1, "sev0", "2026-11-02T11:50:00Z"),
+      ],
+    });
+    expect(result.clockStart).toBe("2026-11-02T10:30:00.000Z");
+    expect(result.response).toMatchObject({ state: "breached", dueAt: "2026-11-02T10:35:00.000Z" });
   });
 
   it("starts at creation for a severity from the issue form", () => {

@@ -31,6 +31,8 @@ interface BodyHistory {
   author: string | null;
   lastEditedAt: string | null;
   edits: Edit[];
+  /** False when there were more than MAX_EDITS edits: the oldest ones were not read. */
+  complete: boolean;
 }
 
 type StatesOfText = (text: string) => ReadonlyMap<string, string> | null;
@@ -65,23 +67,33 @@ export async function bodyAttributions(
     return walk.finish("");
   }
   const edits = [...history.edits].sort((a, b) => Date.parse(b.editedAt) - Date.parse(a.editedAt));
-  const statesAt = (edit: Edit) => (edit.deletedAt || edit.diff === null ? null : statesOf(edit.diff));
+  // A revision's states, or why they are unknown.
+  const statesAt = (edit: Edit) => {
+    const where = `the description edit of ${edit.editedAt}`;
+    if (edit.deletedAt || edit.diff === null) return `${where} was deleted, so the sign-off cannot be traced`;
+    return statesOf(edit.diff) ?? `${where} could not be parsed, so the sign-off cannot be traced`;
+  };
   let newer = statesAt(edits[0] as Edit);
   for (let i = 0; i < edits.length && !walk.done; i++) {
     const edit = edits[i] as Edit;
-    const where = `the description edit of ${edit.editedAt}`;
-    if (!newer) {
-      walk.fail(`${where} was deleted, so the sign-off cannot be traced`);
+    if (typeof newer === "string") {
+      walk.fail(newer);
       break;
     }
     const older = edits[i + 1];
-    const olderStates = older ? statesAt(older) : undefined;
-    if (older && !olderStates) {
-      walk.fail(`the description edit of ${older.editedAt} was deleted, so the sign-off cannot be traced`);
+    // The oldest revision read is the PR as opened only when the whole history was read.
+    if (!older && !history.complete) {
+      walk.fail(`the description has more than ${MAX_EDITS} edits; older ones were not read`);
       break;
     }
+    const olderStates = older ? statesAt(older) : undefined;
+    if (typeof olderStates === "string") {
+      walk.fail(olderStates);
+      break;
+    }
+    const where = `the description edit of ${edit.editedAt}`;
     walk.step({ states: newer, login: edit.editor?.login ?? null, where }, olderStates ? [olderStates] : []);
-    newer = olderStates ?? null;
+    if (olderStates) newer = olderStates;
   }
   return walk.finish("");
 }
@@ -89,7 +101,7 @@ export async function bodyAttributions(
 async function readBodyHistory(client: GitHubClient, repo: Repo, number: number): Promise<BodyHistory> {
   const edits: Edit[] = [];
   let cursor: string | null = null;
-  let first: Omit<BodyHistory, "edits"> | undefined;
+  let first: Omit<BodyHistory, "edits" | "complete"> | undefined;
   do {
     const { data } = await client.octokit.request({
       method: "POST",
@@ -108,9 +120,7 @@ async function readBodyHistory(client: GitHubClient, repo: Repo, number: number)
     edits.push(...(pr.userContentEdits?.nodes ?? []).filter((n): n is Edit => n !== null));
     cursor = pr.userContentEdits?.pageInfo.hasNextPage ? pr.userContentEdits.pageInfo.endCursor : null;
   } while (cursor && edits.length < MAX_EDITS);
-  if (cursor)
-    throw new ApiError("reading the PR description's edit history", undefined, `more than ${MAX_EDITS} edits`);
-  return { ...(first as Omit<BodyHistory, "edits">), edits };
+  return { ...(first as Omit<BodyHistory, "edits" | "complete">), edits, complete: cursor === null };
 }
 
 interface GraphQlPullRequest {

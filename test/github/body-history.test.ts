@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { parseChecklist } from "../../src/checklist/parse.js";
+import { statesByKey } from "../../src/gates/signoff.js";
+import { bodyAttributions } from "../../src/github/body-history.js";
+import { createClient } from "../../src/github/client.js";
+import { type BodyEdit, World } from "../support/fake-github/model.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
+
+const repoId = { owner: "acme", repo: "shop" };
+const statesOf = (text: string) => statesByKey(parseChecklist(text, "PR description", { frontMatter: false }).items);
+
+let server: FakeGitHub | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Attributions for the wanted items of the PR's last revision. */
+async function attribute(edits: BodyEdit[], states: (text: string) => ReadonlyMap<string, string> | null = statesOf) {
+  const world = new World("2026-11-02T09:00:00Z");
+  const repo = world.repo("acme/shop");
+  repo.commit("main", { author: "rita", files: { "README.md": "hi\n" } });
+  repo.commit("release/1.0", { author: "rita", files: { "a.md": "a\n" }, from: "main" });
+  repo.addPull({ number: 7, title: "Release 1.0", user: "carol", base: "main", head: "release/1.0", edits });
+  server = await startFakeGitHub(world);
+  const client = createClient({ token: "write-token", apiUrl: server.url, graphqlUrl: server.graphqlUrl });
+  const wanted = new Map([...statesOf(edits.at(-1)?.body ?? "")].filter(([, state]) => state !== "open"));
+  const found = await bodyAttributions(client, repoId, 7, wanted, states);
+  return [...found.values()];
+}
+
+const at = (i: number) => new Date(Date.parse("2026-11-02T10:00:00Z") + i * 60_000).toISOString();
+
+describe("PR description attribution", () => {
+  it("with more than 1,000 edits, attributes ticks among the newest 1,000 and leaves older ones unverified", async () => {
+    const opened = "- [ ] Docs @alice\n- [ ] QA @bob\n";
+    const edits: BodyEdit[] = [
+      { editor: "carol", editedAt: at(0), body: opened },
+      { editor: "alice", editedAt: at(1), body: opened.replace("[ ] Docs", "[x] Docs") },
+    ];
+    for (let i = 2; i <= 1001; i++) {
+      edits.push({ editor: "carol", editedAt: at(i), body: `${edits[1]?.body}\nnote ${i}\n` });
+    }
+    edits.push({ editor: "bob", editedAt: at(1002), body: `${edits.at(-1)?.body.replace("[ ] QA", "[x] QA")}` });
+    const found = await attribute(edits);
+    expect(found).toContainEqual({
+      kind: "gap",
+      reason: "the description has more than 1000 edits; older ones were not read",
+    });
+    expect(found).toContainEqual(expect.objectContaining({ kind: "change", login: "bob" }));
+    expect(found).toHaveLength(2);
+  });
+
+  it("says a revision could not be parsed rather than that it was deleted", async () => {
+    const edits: BodyEdit[] = [
+      { editor: "carol", editedAt: at(0), body: "- [ ] Docs @alice\nBROKEN\n" },
+      { editor: "alice", editedAt: at(1), body: "- [x] Docs @alice\n" },
+    ];
+    const [docs] = await attribute(edits, (text) => (text.includes("BROKEN") ? null : statesOf(text)));
+    expect(docs).toMatchObject({ kind: "gap", reason: expect.stringMatching(/could not be parsed/) });
+  });
+});

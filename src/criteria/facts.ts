@@ -92,7 +92,16 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
   const mergedAt = (p: RestPull) => at(p.merged_at);
   const mergedSinceRelease = pulls.filter((p) => mergedAt(p) <= now && mergedAt(p) > since);
   const openPulls = pulls.filter((p) => isOpen(p) && !(mergedAt(p) <= now));
-  const closes = (pull: RestPull) => input.closingRefs?.get(pull.number) ?? closingIssueNumbers(pull.body);
+  // Memoised: rules ask once per open P0 and PR, and reading the body parses its Markdown.
+  const closing = new Map<RestPull, readonly number[]>();
+  const closes = (pull: RestPull) => {
+    let numbers = closing.get(pull);
+    if (!numbers) {
+      numbers = input.closingRefs?.get(pull.number) ?? closingIssueNumbers(pull.body);
+      closing.set(pull, numbers);
+    }
+    return numbers;
+  };
 
   const byNumber = new Map(issues.map((i) => [i.number, i]));
   const fixedSinceRelease = new Map<number, { issue: RestIssue; pulls: RestPull[] }>();

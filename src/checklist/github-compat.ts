@@ -153,7 +153,9 @@ export function listAfterBareMarker(
   scope: Scope,
   ancestors: Nodes[],
 ): { tree: Root; scope: Scope } | null {
-  const end = firstTextBlock(node)?.position?.end.offset;
+  // The whole rest of the item: its lines after the paragraph may be that list's too (indented
+  // code to remark-gfm may be a nested item in cmark-gfm).
+  const end = firstTextBlock(node) && containerEnd(scope.source, node)?.offset;
   const line = node.position?.start.line;
   const marker = markerAfterBullet(scope.source, node.position?.start.offset);
   if (end === undefined || line === undefined || marker === undefined) return null;
@@ -341,18 +343,21 @@ function rereadLines(
   substitute: (cut: string, index: number) => string = (cut) => cut,
 ): { tree: Root; scope: Scope } | null {
   const lines = scope.source.slice(region.lineStart, region.end).split(/\r?\n|\r/);
-  let cut = lines.map((l, i) => {
+  const inside = lines.map((l, i) => {
+    const match = matchPrefix(l, region.prefix);
+    if (match.complete) return match;
     // A first line that opens inside the container may share its line with the container's marker.
-    const rest =
-      withoutPrefix(l, region.prefix) ??
-      (i === 0 && region.firstInside ? expandLeading(l).slice(region.prefix.length) : undefined);
-    return rest === undefined ? undefined : substitute(rest, i);
+    if (i === 0 && region.firstInside) {
+      return { rest: withoutOptionalSpaces(l).slice(region.prefix.length), taken: region.prefix.length };
+    }
+    return undefined;
   });
-  const outside = lines.map((l) => withoutPrefix(l, region.outside));
+  let cut = inside.map((m, i) => (m === undefined ? undefined : substitute(m.rest, i)));
+  const outside = lines.map((l) => matchPrefix(l, region.outside));
   const lazy = cut.some((l) => l === undefined);
   const quote = lazy ? "> " : "";
   const read = () => {
-    const text = cut.map((l, i) => (l === undefined ? (outside[i] ?? lines[i]) : quote + l)).join("\n");
+    const text = cut.map((l, i) => (l === undefined ? outside[i]?.rest : quote + l)).join("\n");
     const parsed = reparse.parse(text) as Root;
     const head = parsed.children[0];
     return { text, parsed, quoted: lazy && cut[0] !== undefined && head?.type === "blockquote" ? head : undefined };
@@ -367,7 +372,6 @@ function rereadLines(
   // Read alone, the text must not be a paragraph again (that would re-read it forever).
   const first = tree.children[0]?.type;
   if (!mayStartWithParagraph && (first === "paragraph" || first === "heading")) return null;
-  const removed = region.prefix.length - quote.length;
   return {
     tree,
     scope: {
@@ -375,7 +379,7 @@ function rereadLines(
       lineOffset: scope.lineOffset + region.line - 1,
       lineIndent: cut.map(
         (l, i) =>
-          (l !== undefined ? removed : outside[i] !== undefined ? region.outside.length : 0) +
+          (l !== undefined ? (inside[i]?.taken ?? 0) - quote.length : (outside[i]?.taken ?? 0)) +
           (scope.lineIndent[region.line - 1 + i] ?? 0),
       ),
       ...outer,
@@ -408,15 +412,14 @@ function startOfLine(source: string, offset: number): number {
 
 /**
  * The columns in front of a line's content that belong to its container, as a prefix of a line
- * whose tabs are expanded (see expandLeading): `>` where a block quote marker stands, a space
- * elsewhere. For a block quote: its `>` and one column after it; for a list item: its content
- * column (1–4 columns of whitespace after the bullet, else 1), measured on the bullet's line.
+ * without its optional spaces (see withoutOptionalSpaces): `>` where a block quote marker stands,
+ * a space elsewhere. For a block quote: up to its `>`; for a list item: up to its content column
+ * (1–4 columns of whitespace after the bullet, else 1), measured on the bullet's line.
  */
 function containerPrefix(source: string, lineStart: number, paragraphStart: number, parent: Nodes | undefined): string {
   if (parent?.type === "blockquote") {
-    const before = expandLeading(source.slice(lineStart, paragraphStart));
-    const marker = before.lastIndexOf(">");
-    return `${shapeOf(before.slice(0, marker + 1))}${before[marker + 1] === " " ? " " : ""}`;
+    const before = withoutOptionalSpaces(source.slice(lineStart, paragraphStart));
+    return shapeOf(before.slice(0, before.lastIndexOf(">") + 1));
   }
   if (parent?.type !== "listItem" || parent.position?.start.offset === undefined) return "";
   const bullet = parent.position.start.offset;
@@ -425,8 +428,8 @@ function containerPrefix(source: string, lineStart: number, paragraphStart: numb
   let i = lead;
   while (/\d/.test(bulletLine[i] ?? "")) i++;
   i++;
-  const expanded = expandLeading(bulletLine);
-  const markerEnd = expandLeading(bulletLine.slice(0, i)).length;
+  const expanded = withoutOptionalSpaces(bulletLine);
+  const markerEnd = withoutOptionalSpaces(bulletLine.slice(0, i)).length;
   let end = markerEnd;
   while (expanded[end] === " ") end++;
   const width = end - markerEnd;
@@ -456,31 +459,55 @@ function shapeOf(prefix: string): string {
 
 /**
  * `line` after the columns of `prefix` (see containerPrefix), or undefined when it lacks them (a
- * lazy line). A line that ends within them is blank there. Tabs in front of the content become
- * the spaces they stood for at their column: CommonMark measures indentation in 4-column stops.
+ * lazy line). A line that ends within them is blank there.
  */
 function withoutPrefix(line: string, prefix: string): string | undefined {
-  const expanded = expandLeading(line);
-  for (let i = 0; i < prefix.length; i++) {
-    const ch = expanded[i];
-    if (ch === undefined) return "";
-    if (prefix[i] === ">" ? ch !== ">" : ch !== " ") return undefined;
-  }
-  return expanded.slice(prefix.length);
+  const match = matchPrefix(line, prefix);
+  return match.complete ? match.rest : undefined;
 }
 
 /**
- * The line with its tabs expanded to 4-column stops up to its first content character (the
- * container and list markers in front of it included), as `[<tab>]` must keep its tab.
+ * How much of `prefix` (see containerPrefix) `line` has, container by container as cmark-gfm
+ * matches them: each block quote marker (taking the space after it on this line, whether or not
+ * the container's first line had one) and each run of list indentation, whole or not at all.
+ * `rest` is the line after what matched, `taken` its length; a line that ends within the
+ * prefix is blank there (complete, with nothing left).
  */
-function expandLeading(line: string): string {
+function matchPrefix(line: string, prefix: string): { rest: string; taken: number; complete: boolean } {
+  let at = 0;
+  for (let i = 0; i < prefix.length; ) {
+    if (prefix[i] === ">") {
+      if (at >= line.length) return { rest: "", taken: line.length, complete: true };
+      if (line[at] !== ">") return { rest: line.slice(at), taken: at, complete: false };
+      at += line[at + 1] === " " ? 2 : 1;
+      i++;
+      continue;
+    }
+    let width = 0;
+    while (prefix[i + width] === " ") width++;
+    let spaces = 0;
+    while (spaces < width && line[at + spaces] === " ") spaces++;
+    if (at + spaces >= line.length) return { rest: "", taken: line.length, complete: true };
+    if (spaces < width) return { rest: line.slice(at), taken: at, complete: false };
+    at += width;
+    i += width;
+  }
+  return { rest: line.slice(at), taken: at, complete: true };
+}
+
+/**
+ * The line without the space after each block quote marker in front of its first content
+ * character: CommonMark takes one there on every line, so the columns after it count from the
+ * quote's content. (Tabs in front of the content are spaces already, see tabs.ts.)
+ */
+function withoutOptionalSpaces(line: string): string {
   let out = "";
   let i = 0;
   for (; i < line.length; i++) {
     const ch = line[i] ?? "";
-    if (ch === "\t") out += " ".repeat(4 - (out.length % 4));
-    else if (" >-+*.)0123456789".includes(ch)) out += ch;
-    else break;
+    if (!" >-+*.)0123456789".includes(ch)) break;
+    out += ch;
+    if (ch === ">" && line[i + 1] === " ") i++;
   }
   return out + line.slice(i);
 }

@@ -17,6 +17,7 @@ import {
   taskMarker,
 } from "./github-compat.js";
 import { extractOwners } from "./owners.js";
+import { expandStructuralTabs } from "./tabs.js";
 import type { ChecklistDocument, ChecklistItem } from "./types.js";
 import { walk } from "./walk.js";
 
@@ -42,8 +43,9 @@ const WAIVER_REASON = /\bN\/A\s*:\s*(.*)$/is;
  * never in code, HTML blocks, comments or tables).
  */
 export function parseChecklist(source: string, path: string, options: ParseOptions = {}): ChecklistDocument {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const bomless = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const useFrontMatter = options.frontMatter ?? true;
+  const text = expandStructuralTabs(bomless, useFrontMatter ? frontMatterLines(bomless) : 0);
   const parseRest = (piece: string) => withoutFrontMatter.parse(piece) as Root;
   const parseFirst = useFrontMatter ? (piece: string) => withFrontMatter.parse(piece) as Root : parseRest;
   const tree = parseInPieces(text, parseFirst, parseRest);
@@ -122,14 +124,20 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
         return "skip";
       }
       if (nested) {
-        const first = node.children[0];
-        if (first?.type === "paragraph" || first?.type === "heading") reread.add(first);
         enter(nested, line + scope.lineOffset);
+        return "skip";
       }
       return undefined;
     });
   collect(tree, { source: text, lineOffset: 0, lineIndent: [], outerDepth: 0, outerParent: null });
   return { path, frontMatter, firstHeading, items };
+}
+
+/** How many lines a front matter block (`---` … `---` from line 1, as remark-frontmatter reads it) takes. */
+function frontMatterLines(text: string): number {
+  if (!/^---(?:\r\n?|\n)/.test(text)) return 0;
+  const close = /(?:\r\n?|\n)---(?:\r\n?|\n|$)/.exec(text);
+  return close ? text.slice(0, close.index + 1).split(/\r\n?|\n/).length : 0;
 }
 
 function trackHeading(stack: { depth: number; text: string }[], heading: Heading): void {

@@ -114,6 +114,21 @@ const DIFFERENTIAL_REGRESSIONS: [name: string, markdown: string, expected: strin
   ],
   ["task item whose text starts like a list item (was: endless re-reading)", "- [ ] 2. x\n- [x] - y\n", "1o 2x"],
   ["task item whose text is a bullet", "1) [ ] *\n", "1o"],
+  [
+    "bare marker, then a list: the item's later lines are that list's (remark: indented code)",
+    "- [X] \n   2. - sub\n\n          -  [ ] c\n",
+    "1x 4o",
+  ],
+  // Each `>` takes the space after it on its own line, whatever the quote's first line had.
+  ["quote after a paragraph: an empty bullet, then a nested item", "x\n>-  \n>      1) [x] b\n", "3x"],
+  ["the same with tabs after `>` and the bullet", "x\n>-\t\n>\t   1) [x] b\n", "3x"],
+  // A lazy line keeps the outer quotes it does have: it is no block of its own in the re-read.
+  ["lazy line of an outer quote after a misread list", ">       # h\n> > 1. 2. two\n>\t   + [ ] a\n", ""],
+  [
+    "lazy line after a misread list in a nested quote",
+    "    [x] b\n>>      a\n> >   - 2. two\n    1) a\n>      - [ ] a\n",
+    "",
+  ],
 ];
 
 describe("classic checkbox edge cases (as github.com renders them)", () => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseChecklist } from "../../src/checklist/parse.js";
+import { expandLeadingTabs, expandStructuralTabs } from "../../src/checklist/tabs.js";
+import { inputErrorOf } from "../support/input-error.js";
+
+describe("tabs in a line's structural lead", () => {
+  it("become the spaces they stand for, at 4-column stops, through `>` and list markers", () => {
+    expect(expandLeadingTabs("\t- [ ] a")).toBe("    - [ ] a");
+    expect(expandLeadingTabs(">\t- a")).toBe(">   - a");
+    expect(expandLeadingTabs("> >\t1.\tx")).toBe("> > 1.  x");
+    expect(expandLeadingTabs(" \t\t* b")).toBe("        * b");
+  });
+
+  it("stay in content: `[<tab>]` is no task marker, and text keeps its tabs", () => {
+    expect(expandLeadingTabs("- [\t] a")).toBe("- [\t] a");
+    expect(expandLeadingTabs("\tx\ty")).toBe("    x\ty");
+  });
+
+  it("keeps every line ending and the lines before `fromLine` as they were", () => {
+    expect(expandStructuralTabs("\ta\r\n\tb\r\tc\n\td", 1)).toBe("\ta\r\n    b\r    c\n    d");
+    expect(expandStructuralTabs("no tabs\n")).toBe("no tabs\n");
+  });
+
+  it("in a file, front matter keeps its tabs: YAML refuses tab indentation", () => {
+    const doc = "---\ntitle: Gate\napprovers:\n\t- alice\n---\n\n-\t[ ] a\n";
+    const error = inputErrorOf(() => parseChecklist(doc, "gate.md"));
+    expect([error.file, error.line, error.message]).toEqual(["gate.md", 4, expect.stringMatching(/tab/i)]);
+    expect(parseChecklist(doc, "body", { frontMatter: false }).items.map((i) => i.line)).toEqual([7]);
+  });
+});

@@ -46,7 +46,14 @@ export interface GitHubClient {
   readonly requests: number;
 }
 
-export function createClient(options: { token: string; apiUrl: string; graphqlUrl: string }): GitHubClient {
+export function createClient(options: {
+  token: string;
+  apiUrl: string;
+  graphqlUrl: string;
+  /** How a write waits its spacing (tests record the waits). */
+  pause?: (ms: number) => Promise<void>;
+}): GitHubClient {
+  const pause = options.pause ?? sleep;
   let requests = 0;
   const send: typeof fetch = async (input, init) => {
     requests++;
@@ -63,7 +70,7 @@ export function createClient(options: { token: string; apiUrl: string; graphqlUr
     const method = init?.method ?? "GET";
     if (method === "GET" || method === "HEAD" || String(input) === options.graphqlUrl) return send(input, init);
     const response = writeTurn.then(async () => {
-      if (++writes > UNSPACED_WRITES) await sleep(lastWrite + WRITE_SPACING_MS - Date.now());
+      if (++writes > UNSPACED_WRITES) await pause(lastWrite + WRITE_SPACING_MS - Date.now());
       lastWrite = Date.now();
       return send(input, init);
     });

@@ -7,6 +7,8 @@ export interface PullRequestFacts {
   head: string;
   labels: string[];
   title: string;
+  /** Other titles the PR had while its run was under way; any of them may make it a release PR. */
+  otherTitles?: string[];
 }
 
 export interface ReleaseRule {
@@ -35,7 +37,10 @@ export function matchRelease(pr: PullRequestFacts, rule: ReleaseRule): ReleaseMa
     return { release: true, reason: `head branch \`${pr.head}\` matches ${list(rule.head)}` };
   const label = pr.labels.find((l) => matchesAny(l, rule.labels));
   if (label !== undefined) return { release: true, reason: `label \`${label}\`` };
-  if (new RegExp(rule.title, "i").test(pr.title)) return { release: true, reason: `title matches \`${rule.title}\`` };
+  const titlePattern = new RegExp(rule.title, "i");
+  if ([pr.title, ...(pr.otherTitles ?? [])].some((t) => titlePattern.test(t))) {
+    return { release: true, reason: `title matches \`${rule.title}\`` };
+  }
   return {
     release: false,
     reason: `head branch \`${pr.head}\` is not ${list(rule.head)}, no label matches ${list(rule.labels)} and the title does not match \`${rule.title}\``,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type PullRequestInfo, withCurrentState } from "../../src/action/gate/pull-request.js";
 import { InputError } from "../../src/errors.js";
 import { globProblem, globToRegExp, matchesAny } from "../../src/gates/glob.js";
 import { gateApplies, matchRelease, type ReleaseRule } from "../../src/gates/release.js";
@@ -64,5 +65,35 @@ describe("gateApplies", () => {
     expect(gateApplies(pr({ labels: ["hotfix"] }), { labels: ["hotfix"], base: ["main"] })).toBe(true);
     expect(gateApplies(pr({ labels: ["hotfix"] }), { labels: ["hotfix"], base: ["release/*"] })).toBe(false);
     expect(gateApplies(pr(), { head: ["release/*"] })).toBe(false);
+  });
+});
+
+describe("the event's PR with its current state", () => {
+  const info = (over: Partial<PullRequestInfo> = {}): PullRequestInfo => ({
+    number: 12,
+    body: "event body",
+    baseSha: "b1",
+    headSha: "h1",
+    fromFork: false,
+    ...pr(),
+    ...over,
+  });
+
+  it("reads labels from both views, title and body from now, commits from the event", () => {
+    const merged = withCurrentState(
+      info({ labels: ["bug"], title: "Release 1.0" }),
+      info({ labels: ["release"], title: "Bump", body: "now body", headSha: "h2", baseSha: "b2" }),
+    );
+    expect(merged).toMatchObject({ labels: ["release", "bug"], title: "Bump", body: "now body", headSha: "h1" });
+    expect(merged.baseSha).toBe("b1");
+    expect(merged.otherTitles).toEqual(["Release 1.0"]);
+  });
+
+  it("is a release PR when either view says so", () => {
+    const renamed = withCurrentState(info({ title: "Release 1.0" }), info({ title: "Bump" }));
+    expect(matchRelease(renamed, rule)).toMatchObject({ release: true });
+    const labelled = withCurrentState(info(), info({ labels: ["release"] }));
+    expect(matchRelease(labelled, rule)).toMatchObject({ release: true, reason: "label `release`" });
+    expect(matchRelease(withCurrentState(info(), info()), rule).release).toBe(false);
   });
 });

@@ -49,6 +49,24 @@ export function pullRequestFromPayload(payload: Record<string, unknown>, eventNa
 }
 
 /**
+ * The event's pull request with what changes without a new commit (labels, title, description)
+ * as it is now: a run may start long after its event (a re-run, a queued run, an `opened` run
+ * that ends after the `labeled` one), and a stale payload must not turn a release PR into an
+ * ordinary one. Labels and titles of both count, so neither an old payload nor a lagging read
+ * lets a release PR pass as ordinary. Branches and commits stay the event's: the check run
+ * belongs to the event's head commit.
+ */
+export function withCurrentState(event: PullRequestInfo, current: PullRequestInfo): PullRequestInfo {
+  return {
+    ...event,
+    title: current.title,
+    otherTitles: current.title === event.title ? [] : [event.title],
+    body: current.body,
+    labels: [...new Set([...current.labels, ...event.labels])],
+  };
+}
+
+/**
  * The PR a merge group was created for: GitHub names the group's branch
  * `gh-readonly-queue/<base>/pr-<number>-<sha>`, and each PR entering the queue gets its own group.
  */

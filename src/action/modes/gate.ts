@@ -15,6 +15,7 @@ import {
   type PullRequestInfo,
   pullRequestFromPayload,
   toPullRequestInfo,
+  withCurrentState,
 } from "../gate/pull-request.js";
 import {
   checkTitle,
@@ -38,12 +39,15 @@ export async function run(ctx: ActionContext): Promise<void> {
   let gateRun: GateRun;
   let commentListing: ReturnType<typeof listComments> | null;
   try {
-    const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
+    const [loaded, pr] = await Promise.all([
+      loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha),
+      target.current,
+    ]);
     // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile. An
     // ordinary PR gets no comment, but one left while it was a release PR must not go stale.
     const commenting = !readOnly && ctx.comment && ctx.eventName !== "merge_group";
     commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
-    gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, loaded);
+    gateRun = await evaluatePullRequest(client, ctx.repo, pr, loaded);
   } catch (error) {
     core.setOutput("passed", "false");
     // Fail closed where people look: a failing check on the commit saying what went wrong.
@@ -102,20 +106,27 @@ export async function run(ctx: ActionContext): Promise<void> {
 
 interface Target {
   pr: PullRequestInfo;
+  /** The PR as it is now (see withCurrentState), read while the config loads. */
+  current: Promise<PullRequestInfo>;
   /** The commit the check run goes on: the PR head, or the merge group's commit. */
   checkSha: string;
 }
 
 async function targetOf(client: GitHubClient, ctx: ActionContext): Promise<Target> {
+  const read = (number: number, what: string) =>
+    call(`reading ${what}`, () =>
+      client.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: number }),
+    ).then(({ data }) => toPullRequestInfo(data));
   if (ctx.eventName === "merge_group") {
     const { number, headSha } = mergeGroupPullNumber(ctx.payload);
-    const { data } = await call(`reading pull request #${number} of the merge group`, () =>
-      client.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: number }),
-    );
-    return { pr: toPullRequestInfo(data), checkSha: headSha };
+    const pr = await read(number, `pull request #${number} of the merge group`);
+    return { pr, current: Promise.resolve(pr), checkSha: headSha };
   }
   const pr = pullRequestFromPayload(ctx.payload, ctx.eventName);
-  return { pr, checkSha: pr.headSha };
+  const current = read(pr.number, `pull request #${pr.number} (its labels, title and description now)`);
+  // Awaited with the config; a failure there must not surface as an unhandled rejection first.
+  current.catch(() => undefined);
+  return { pr, current: current.then((now) => withCurrentState(pr, now)), checkSha: pr.headSha };
 }
 
 /** A write that the token may not be allowed to make: 403 becomes a warning and the job reports on its own. */

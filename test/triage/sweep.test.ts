@@ -110,4 +110,26 @@ describe("triage sweep against the fake GitHub", () => {
     expect(report.deferred.length).toBe(40 - 2 - 7 + 1);
     expect(report.summary).toContain("left for the next sweep");
   });
+
+  it("without a replayed instant, judges issues when they have been read: one closed meanwhile is closed", async () => {
+    const world = new World("2026-11-02T09:00:00Z");
+    const repo = world.repo("acme/shop");
+    // A P0 nobody answered, closed 300 ms after the sweep starts, while the reads take 600 ms and more.
+    const closedAt = new Date(Date.now() + 300).toISOString();
+    repo.addIssue({
+      number: 1,
+      title: "Crash",
+      user: "alice",
+      labels: ["P0"],
+      state: "closed",
+      createdAt: "2026-11-02T10:00:00Z",
+      updatedAt: closedAt,
+      closedAt,
+    });
+    server = await startFakeGitHub(world, { faults: [{ path: "/graphql", latencyMs: 600, times: 1 }] });
+    const client = createClient({ token: "write-token", apiUrl: server.url, graphqlUrl: server.graphqlUrl });
+    const report = await sweep(client, repoRef, config());
+    expect(report.result.issues.find((i) => i.number === 1)?.state).toBe("closed");
+    expect(repo.issues.get(1)?.labels).toEqual(["P0"]);
+  });
 });

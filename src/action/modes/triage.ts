@@ -25,12 +25,17 @@ export async function run(ctx: ActionContext): Promise<void> {
   // The default branch's config (the event's commit): issue authors cannot change the rules.
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
   if (ctx.eventName === "issues" || ctx.eventName === "issue_comment") await triageEvent(client, ctx, config);
-  else await sweep(client, ctx.repo, config, sweepTime(process.env.LAUNCHGATE_NOW));
+  else await sweep(client, ctx.repo, config, replayTime(process.env.LAUNCHGATE_NOW));
 }
 
 /** The sweep's "now": the clock, or `LAUNCHGATE_NOW` (ISO-8601) to replay a past instant. */
 export function sweepTime(text: string | undefined): Date {
-  if (!text) return new Date();
+  return replayTime(text) ?? new Date();
+}
+
+/** The past instant `LAUNCHGATE_NOW` (ISO-8601) asks to replay, if any. */
+function replayTime(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
   const at = new Date(text);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime()))
     throw new InputError(`LAUNCHGATE_NOW "${text}" is not an ISO-8601 instant`, {
@@ -75,14 +80,16 @@ export interface SweepReport {
  * the rest pays for reading long comment threads and for label writes. Changes that do not fit
  * are left for the next sweep, most urgent first.
  */
-export async function sweep(client: GitHubClient, repo: Repo, config: Config, now: Date): Promise<SweepReport> {
+export async function sweep(client: GitHubClient, repo: Repo, config: Config, replay?: Date): Promise<SweepReport> {
   const lookbackMs = durationMinutes(config.triage.sweep_lookback) * 60_000;
-  const since = new Date(now.getTime() - lookbackMs).toISOString();
+  const since = new Date((replay ?? new Date()).getTime() - lookbackMs).toISOString();
   const swept = merge([
     await fetchIssues(client, repo, { states: ["OPEN"] }),
     await fetchIssues(client, repo, { states: ["CLOSED"], since }),
     await fetchIssues(client, repo, { states: ["CLOSED"], labels: [config.triage.labels.breached] }),
   ]);
+  // Judged when the read is done: an issue closed while it was read is closed, not breaching.
+  const now = replay ?? new Date();
   const budget = Math.ceil(swept.issues.length / 100) + 10;
   const left = () => budget - client.requests;
 

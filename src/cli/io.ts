@@ -14,7 +14,7 @@ export interface CliIO {
 export async function readUserFile(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new InputError("is a directory", { file: path, fix: "name a Markdown file" });
+    if (info.isDirectory()) throw new InputError("is a directory", { file: path, fix: "name a file, not a directory" });
     return await readFile(path);
   } catch (error) {
     if (error instanceof InputError) throw error;

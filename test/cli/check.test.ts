@@ -172,7 +172,7 @@ describe("launchgate check: bad input is one line on stderr, exit 2, no stack tr
 
   it("a directory", () => {
     mkdirSync(join(dir, "sub"), { recursive: true });
-    expect(inputError(["sub"])).toMatch(/^launchgate: sub: is a directory/);
+    expect(inputError(["sub"])).toMatch(/^launchgate: sub: is a directory .*name a file, not a directory/);
   });
 
   it("an empty file", () => {

@@ -69,13 +69,19 @@ export function readiness(facts: Facts): { score: number; parts: ReadinessPart[]
   return { score, parts: withPoints };
 }
 
+/** A record's own entry: a metric named `constructor` must not find Object.prototype's. */
+function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function metricHealth(facts: Facts, weight: number): Omit<ReadinessPart, "points"> {
   const metrics = facts.input.metrics;
   if (!metrics) return { id: "metrics", weight, score: null, detail: "no metrics file" };
   const checks: string[] = [];
   let healthy = 0;
   for (const series of Object.values(metrics.metrics)) {
-    const target = facts.config.targets[series.name] ?? series.target ?? DEFAULT_TARGETS[series.name];
+    const target =
+      ownEntry(facts.config.targets, series.name) ?? series.target ?? ownEntry(DEFAULT_TARGETS, series.name);
     const latest = series.samples.filter((s) => s.time <= facts.now).at(-1);
     if (!target || !latest) continue;
     const ok = meetsTarget(latest.value, target);

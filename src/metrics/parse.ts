@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, LineCounter, parseDocument } from "yaml";
 import * as z from "zod";
 import { parseYamlWithSchema } from "../config/yaml.js";
 import { InputError } from "../errors.js";
@@ -39,16 +39,17 @@ const timestamp = z.iso.datetime({
 const value = z.number({ error: "expected a number" }).refine(Number.isFinite, "expected a finite number");
 const metricName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "metric names look like error_rate");
 
-const fileSchema = z.strictObject({
-  metrics: z.record(
-    metricName,
-    z.strictObject({
-      unit: z.string().optional(),
-      target: metricTargetSchema.optional(),
-      samples: z.array(z.strictObject({ at: timestamp, value })),
-    }),
-  ),
+const entrySchema = z.strictObject({
+  unit: z.string().optional(),
+  target: metricTargetSchema.optional(),
+  samples: z.array(z.strictObject({ at: timestamp, value })),
 });
+const fileSchema = z.strictObject({ metrics: z.record(metricName, entrySchema) });
+
+/** Series by metric name; no prototype, so names like `constructor` or `__proto__` are plain keys. */
+function seriesByName(): Record<string, MetricSeries> {
+  return Object.create(null) as Record<string, MetricSeries>;
+}
 
 /** Parses a metrics file's text; the format comes from the file name unless given. */
 export function parseMetrics(text: string, file: string, format: MetricsFormat = metricsFormatOf(file)): MetricsData {
@@ -68,8 +69,11 @@ function parseStructured(text: string, file: string, format: "yaml" | "json"): R
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   };
-  const metrics: Record<string, MetricSeries> = {};
-  for (const [name, entry] of Object.entries(data.metrics)) {
+  const metrics = seriesByName();
+  const entries: [string, z.output<typeof entrySchema>][] = Object.entries(data.metrics);
+  const proto = protoEntry(doc, file, lineOf);
+  if (proto) entries.push(["__proto__", proto]);
+  for (const [name, entry] of entries) {
     metrics[name] = {
       name,
       unit: entry.unit ?? null,
@@ -78,6 +82,21 @@ function parseStructured(text: string, file: string, format: "yaml" | "json"): R
     };
   }
   return metrics;
+}
+
+/** zod's records skip a `__proto__` key (assigning it would replace the prototype), so it is checked here. */
+function protoEntry(
+  doc: Document,
+  file: string,
+  lineOf: (path: (string | number)[]) => number,
+): z.output<typeof entrySchema> | null {
+  const metrics: unknown = doc.toJS()?.metrics;
+  if (typeof metrics !== "object" || metrics === null || !Object.hasOwn(metrics, "__proto__")) return null;
+  const result = entrySchema.safeParse(Object.getOwnPropertyDescriptor(metrics, "__proto__")?.value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = ["metrics", "__proto__", ...(issue?.path ?? []).filter((p) => typeof p !== "symbol")];
+  throw new InputError(`"${path.join(".")}": ${issue?.message ?? "invalid value"}`, { file, line: lineOf(path) });
 }
 
 function checkJsonSyntax(text: string, file: string): void {
@@ -120,7 +139,7 @@ function parseCsvMetrics(text: string, file: string): Record<string, MetricSerie
       });
     }
   }
-  const metrics: Record<string, MetricSeries> = {};
+  const metrics = seriesByName();
   rows.forEach((row, index) => {
     const where = (fix?: string) => ({ file, line: row.line, ...(fix ? { fix } : {}) });
     const rowLabel = `row ${index + 1}`;
@@ -144,7 +163,9 @@ function parseCsvMetrics(text: string, file: string): Record<string, MetricSerie
     if (!Number.isFinite(number))
       throw new InputError(`${rowLabel}: "value" is "${raw}", expected a number`, where("write 12.5, not 12.5%"));
     const unit = columns.includes("unit") ? cell("unit") || null : null;
-    const series = metrics[name] ?? { name, unit, target: null, samples: [] };
+    const series = Object.hasOwn(metrics, name)
+      ? (metrics[name] as MetricSeries)
+      : { name, unit, target: null, samples: [] };
     metrics[name] = series;
     if (unit !== null && series.unit !== null && unit !== series.unit) {
       throw new InputError(

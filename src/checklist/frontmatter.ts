@@ -1,11 +1,22 @@
 import * as z from "zod";
 import { parseYamlWithSchema } from "../config/yaml.js";
+import { globProblem } from "../gates/glob.js";
 import { normalizeOwner } from "./owners.js";
 
-/** A glob or a list of globs, always read as a list. */
+/** A glob that compiles, so a typo is an error with its line instead of a failure later. */
+export const glob = z
+  .string()
+  .min(1)
+  .check((ctx) => {
+    const problem = globProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  });
+
+/** A glob or a list of globs, always read as a list (checked after, so an error names the entry). */
 export const globList = z
   .union([z.string().min(1), z.array(z.string().min(1))])
-  .transform((v) => (Array.isArray(v) ? v : [v]));
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(z.array(glob));
 
 /** `@user` or `@org/team` (the `@` optional), normalised to lower case without `@`. */
 export const ownerName = z

@@ -1,28 +1,11 @@
 import * as z from "zod";
-import { appliesToSchema, globList, ownerName } from "../checklist/frontmatter.js";
-import { globProblem } from "./glob.js";
-
-/** A glob that compiles, so a typo is a config error with its line instead of a crash later. */
-const glob = z
-  .string()
-  .min(1)
-  .check((ctx) => {
-    const problem = globProblem(ctx.value);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
-  });
-const globs = globList.pipe(z.array(glob));
+import { appliesToSchema, glob, globList, ownerName } from "../checklist/frontmatter.js";
 
 const gateEntrySchema = z.union([
   glob.transform((path) => ({ path })),
   z.strictObject({
     path: glob.describe("a gate document path or a glob (*, **, ?, {a,b}) in the repository"),
-    applies_to: appliesToSchema
-      .extend({
-        base: globs.optional().describe("base branch globs, e.g. main or release/*"),
-        head: globs.optional().describe("head branch globs"),
-        labels: globs.optional().describe("PR label globs; any one matching label is enough"),
-      })
-      .optional(),
+    applies_to: appliesToSchema.optional(),
   }),
 ]);
 
@@ -39,9 +22,9 @@ export const gateConfigShape = {
     .describe("gate documents (paths or globs), each optionally with applies_to"),
   release: z
     .strictObject({
-      base: globs.optional().describe("a release PR targets one of these branches"),
-      head: globs.default(["release/*", "release-*", "releases/*"]).describe("release branch globs"),
-      labels: globs.default(["release"]).describe("release label globs"),
+      base: globList.optional().describe("a release PR targets one of these branches"),
+      head: globList.default(["release/*", "release-*", "releases/*"]).describe("release branch globs"),
+      labels: globList.default(["release"]).describe("release label globs"),
       title: z
         .string()
         .refine(isRegExp, "not a valid regular expression")

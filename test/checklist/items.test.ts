@@ -178,6 +178,12 @@ describe("front matter errors point at file:line:column", () => {
     );
   });
 
+  it("a glob that cannot match (an unclosed { group) is an error at its line, not at use", () => {
+    expect(inputError(() => items("---\napplies_to:\n  head: ['release/{1,2']\n---\n- [ ] a\n"))).toMatch(
+      /^gate\.md:3:10: "applies_to\.head\.0": invalid glob "release\/\{1,2"/,
+    );
+  });
+
   it("wrong type", () => {
     expect(inputError(() => items("---\ntitle: 5\n---\n"))).toMatch(/^gate\.md:2:8: "title": .*expected string/);
     expect(inputError(() => items("---\napprovers: ['not a user!']\n---\n"))).toMatch(

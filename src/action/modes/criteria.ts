@@ -5,7 +5,7 @@ import * as core from "@actions/core";
 import { evaluateCriteria } from "../../criteria/evaluate.js";
 import { formatCriteriaMarkdown } from "../../criteria/format/markdown.js";
 import type { CriteriaResult } from "../../criteria/result.js";
-import { triageSeverity } from "../../criteria/severity.js";
+import { severityLabelTimes, triageSeverity } from "../../criteria/severity.js";
 import { slaBreaches } from "../../criteria/sla.js";
 import { InputError } from "../../errors.js";
 import { createClient } from "../../github/client.js";
@@ -14,6 +14,7 @@ import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { parseMetrics } from "../../metrics/parse.js";
 import type { ActionContext } from "../context.js";
+import { fetchP0LabelEvents } from "../criteria/p0-label-events.js";
 import { loadBaseConfig } from "../gate/load-config.js";
 import { sweepTime } from "./triage.js";
 
@@ -42,6 +43,8 @@ export async function run(ctx: ActionContext): Promise<void> {
     metrics = parseMetrics(new TextDecoder().decode(file.bytes), metricsPath);
   }
   const data = await fetchCriteriaData(client, ctx.repo, now, config.criteria.includePrereleases);
+  const severityOf = triageSeverity(config);
+  const p0Events = await fetchP0LabelEvents(client, ctx.repo, data.issues, severityOf, now);
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
   const server = process.env.GITHUB_SERVER_URL || "https://github.com";
   const result = evaluateCriteria(
@@ -50,7 +53,9 @@ export async function run(ctx: ActionContext): Promise<void> {
       metrics,
       now,
       launch: config.launch,
-      severityOf: triageSeverity(config),
+      severityOf,
+      // Only open P0s' events: enough for the P0 clock, not for the SLA clocks below.
+      severityLabelled: severityLabelTimes(p0Events, now, config),
       gates: gates.map((g) => ({ id: g.gate.id, required: g.required, requiredDone: g.requiredDone })),
       sla: slaBreaches({ issues: data.issues, comments: null }, now, config),
       metricUrl: (path, line) => `${server}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${ref}/${path}#L${line}`,

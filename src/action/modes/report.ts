@@ -14,6 +14,7 @@ import { buildWeekSnapshot, type ReportSources, weeksToBackfill } from "../../re
 import { renderReport } from "../../report/markdown.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { compareWeekIds, formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt } from "../../report/weeks.js";
+import { checkFileWeek } from "../../snapshot/file-week.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import type { ActionContext } from "../context.js";
@@ -70,6 +71,8 @@ export async function run(ctx: ActionContext): Promise<void> {
   };
 
   let previous = await newestBefore(client, ctx.repo, snapshotWeeks, missing[0] ?? weekId);
+  // A re-run replaces its week's file: only when that file holds that week (else it is another week's only copy).
+  await readStored(client, ctx.repo, snapshotWeeks, weekId);
   let reportPrevious: Snapshot | null = null;
   const files: DataFile[] = [];
   let snapshot: Snapshot | null = null;
@@ -102,7 +105,7 @@ export async function run(ctx: ActionContext): Promise<void> {
   core.setOutput("snapshot-path", snapshotPath);
 }
 
-/** The newest stored snapshot before `weekId` (one blob read), or null. */
+/** The newest stored snapshot before `weekId`, or null. */
 async function newestBefore(
   client: GitHubClient,
   repo: Repo,
@@ -113,9 +116,20 @@ async function newestBefore(
     .filter((w) => compareWeekIds(w, weekId) < 0)
     .sort(compareWeekIds)
     .at(-1);
-  if (!before) return null;
-  const path = `snapshots/${before}.json`;
-  return parseSnapshot(await readBlob(client, repo, weeks.get(before) as string, path), path);
+  return before ? readStored(client, repo, weeks, before) : null;
+}
+
+/** The stored snapshot of `week` (one blob read), or null; a file holding another week is an InputError. */
+async function readStored(
+  client: GitHubClient,
+  repo: Repo,
+  weeks: ReadonlyMap<string, string>,
+  week: string,
+): Promise<Snapshot | null> {
+  const sha = weeks.get(week);
+  if (!sha) return null;
+  const path = `snapshots/${week}.json`;
+  return checkFileWeek(parseSnapshot(await readBlob(client, repo, sha, path), path), week, path);
 }
 
 /** The metrics file named by the `metrics` input, from the workflow's commit; null without the input. */

@@ -19,6 +19,7 @@ import { buildWeekSnapshot, previousSnapshot, type ReportSources, weeksToBackfil
 import { renderReport } from "../../report/markdown.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../report/weeks.js";
+import { checkFileWeek } from "../../snapshot/file-week.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
@@ -202,15 +203,7 @@ async function readSnapshots(dir: string): Promise<Snapshot[]> {
   for (const name of await listDir(dir, "--snapshots")) {
     if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
     const file = join(dir, name);
-    const snapshot = parseSnapshot(await readText(file), file);
-    const week = name.slice(0, -".json".length);
-    if (snapshot.week.id !== week) {
-      throw new InputError(`week.id: ${snapshot.week.id} but the file is named for ${week}`, {
-        file,
-        fix: `rename it to ${snapshot.week.id}.json, or regenerate ${week} with launchgate report`,
-      });
-    }
-    out.push(snapshot);
+    out.push(checkFileWeek(parseSnapshot(await readText(file), file), name.slice(0, -".json".length), file));
   }
   return out;
 }

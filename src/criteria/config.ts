@@ -46,7 +46,9 @@ export const criteriaConfigSchema = section({
         .number()
         .positive()
         .default(4)
-        .describe("roll back when a P0 has been open longer than this (hours from creation)"),
+        .describe(
+          "roll back when an open issue has been a P0 longer than this (hours from its first P0 label when label events are known, else from creation)",
+        ),
       clearFixIsHotfix: z
         .boolean()
         .default(true)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { configJsonSchema } from "../../src/config/json-schema.js";
 import { parseConfig } from "../../src/config/load.js";
 import { InputError } from "../../src/errors.js";
 
@@ -15,6 +16,14 @@ describe("criteria config", () => {
     expect(criteria.patch.performance.percent).toBe(20);
     expect(criteria.feature.performance.percent).toBe(30);
     expect(criteria.feature.p2Fixes.count).toBe(5);
+  });
+
+  it("the published description of p0Overdue.hours says when the P0 clock starts", () => {
+    type Node = { properties?: Record<string, Node>; description?: string };
+    const at = (node: Node | undefined, ...path: string[]): Node | undefined =>
+      path.reduce((n, key) => n?.properties?.[key], node);
+    const hours = at(configJsonSchema() as Node, "criteria", "rollback", "p0Overdue", "hours");
+    expect(hours?.description).toContain("from its first P0 label when label events are known, else from creation");
   });
 
   it("a partial override keeps the other defaults", () => {

@@ -279,6 +279,47 @@ describe("status site from the fixture snapshots", () => {
     await page.close();
   });
 
+  it("on a 390 px phone, wide tables scroll inside their own box instead of the page", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    const pages = ["", "reports/", `reports/${newest.week.id}/`];
+    let scrolled = 0;
+    for (const p of pages) {
+      await page.goto(`${server.origin}${BASE}${p}`);
+      const overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+      );
+      expect(overflow, p).toBeLessThanOrEqual(0);
+      // Every visible table: a wider one scrolls its wrapper (a labelled, focusable region).
+      const tables = await page.$$eval("main table:not(.sr-only)", (els) =>
+        els.map((table) => {
+          const box = table.parentElement;
+          if (!box) throw new Error("a table without a parent");
+          const wider = table.scrollWidth > box.clientWidth;
+          box.scrollLeft = 40;
+          return {
+            wider,
+            scrolled: box.scrollLeft > 0,
+            role: box.getAttribute("role"),
+            label: box.getAttribute("aria-label") ?? "",
+            tabindex: box.getAttribute("tabindex"),
+          };
+        }),
+      );
+      expect(tables.length, p).toBeGreaterThan(0);
+      for (const table of tables) {
+        expect(table.scrolled, p).toBe(table.wider);
+        expect({ role: table.role, tabindex: table.tabindex }, p).toEqual({ role: "region", tabindex: "0" });
+        expect(table.label, p).not.toBe("");
+      }
+      scrolled += tables.filter((t) => t.wider).length;
+      expect(await axeViolations(page), p).toEqual([]);
+    }
+    // Normal data already overflows a phone: the reports index, gate progress and the weekly tables.
+    expect(scrolled).toBeGreaterThanOrEqual(3);
+    await phone.close();
+  }, 120_000);
+
   it("the RSS feed has one item per week with absolute links under the base path", async () => {
     const response = await fetch(`${server.origin}${BASE}rss.xml`);
     const xml = await response.text();

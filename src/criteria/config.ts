@@ -37,7 +37,7 @@ export const criteriaConfigSchema = section({
     labels: section({
       enabled: z.boolean().default(true).describe("false turns the rule off (it then reports pass with a note)"),
       labels: labels
-        .default(["pii-leak", "data-corruption"])
+        .default(["pii-leak", "dangerous-command", "data-corruption"])
         .describe("an open issue with any of these labels means roll back"),
     }),
     p0Overdue: section({

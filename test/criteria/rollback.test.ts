@@ -107,6 +107,15 @@ describe("rollback.issue-label", () => {
     const closed = issue({ labels: ["pii-leak"], state: "closed", closed_at: "2026-11-04T00:00:00Z" });
     expect(outcome({ issues: [closed] }, "rollback.issue-label")).toBe("pass");
   });
+
+  it("an open dangerous-command issue (the seed matrix's 'Dangerous command executed') means rollback", () => {
+    const result = evaluate({ issues: [issue({ number: 640, labels: ["dangerous-command", "P1"] })] });
+    expect(result.decision).toBe("rollback");
+    expect(rule(result, "rollback.issue-label")).toMatchObject({
+      outcome: "fire",
+      evidence: [{ kind: "issue", number: 640, text: "open, labeled dangerous-command" }],
+    });
+  });
 });
 
 describe("rollback.p0-overdue", () => {

@@ -5,7 +5,7 @@ import { inputErrorOf } from "../support/input-error.js";
 /** CSV values are decimal numbers; JavaScript's other numeric spellings are typos, not data. */
 describe("CSV metric values", () => {
   const csv = (value: string) => `metric,at,value\nerror_rate,2026-11-05T11:00:00Z,${value}\n`;
-  const valueOf = (value: string) => parseMetrics(csv(value), "m.csv").metrics.error_rate?.samples[0]?.value;
+  const csvValue = (value: string) => parseMetrics(csv(value), "m.csv").metrics.error_rate?.samples[0]?.value;
 
   it("rejects hex, binary and octal spellings (0x10 is not 16 %)", () => {
     for (const value of ["0x10", "0b1", "0o7"]) {
@@ -16,10 +16,10 @@ describe("CSV metric values", () => {
   });
 
   it("accepts decimals, signs and exponents", () => {
-    expect(valueOf("12.5")).toBe(12.5);
-    expect(valueOf(".5")).toBe(0.5);
-    expect(valueOf("+3")).toBe(3);
-    expect(valueOf("1e1")).toBe(10);
-    expect(valueOf("5.")).toBe(5);
+    expect(csvValue("12.5")).toBe(12.5);
+    expect(csvValue(".5")).toBe(0.5);
+    expect(csvValue("+3")).toBe(3);
+    expect(csvValue("1e1")).toBe(10);
+    expect(csvValue("5.")).toBe(5);
   });
 });

@@ -79,11 +79,16 @@ function parseBlob(file: FileAtRef, path: string): ChecklistDocument {
 export async function evaluatePullRequest(
   client: GitHubClient,
   repo: Repo,
-  pr: PullRequestInfo,
+  event: PullRequestInfo,
+  current: Promise<PullRequestInfo>,
   loaded: { config: Config; source: string },
 ): Promise<GateRun> {
   const { config } = loaded;
-  const match = matchRelease(pr, config.release);
+  // The PR as it is now (see withCurrentState) can only add to the event's labels and titles, so
+  // when the event already makes it a release PR, the gate files are read without waiting for it.
+  const early = matchRelease(event, config.release);
+  const pr = early.release ? event : await current;
+  const match = early.release ? early : matchRelease(pr, config.release);
   const run: GateRun = {
     headSha: pr.headSha,
     release: match.release,
@@ -109,7 +114,7 @@ export async function evaluatePullRequest(
     if (!d) return null;
     // From the base version when there is one (a PR cannot exempt itself); a new gate's own otherwise.
     const appliesTo = d.appliesTo ?? (d.base ?? d.head).frontMatter?.applies_to;
-    if (!gateApplies(pr, appliesTo)) {
+    if (!gateApplies(await current, appliesTo)) {
       run.skipped.push({ path: d.path, reason: "applies_to does not match this PR" });
       return null;
     }
@@ -124,7 +129,7 @@ export async function evaluatePullRequest(
     const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
     return { source: "file", path: d.path, doc: d.head, verdict, result, existsAtHead: d.existsAtHead };
   });
-  const body = evaluateBody(client, repo, pr, config);
+  const body = current.then((now) => evaluateBody(client, repo, now, config));
   const gates = await Promise.all([...pending, body]);
   run.gates = gates.filter((g): g is EvaluatedGate => g !== null);
   if (run.gates.length === 0) {

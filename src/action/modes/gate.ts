@@ -39,15 +39,12 @@ export async function run(ctx: ActionContext): Promise<void> {
   let gateRun: GateRun;
   let commentListing: ReturnType<typeof listComments> | null;
   try {
-    const [loaded, pr] = await Promise.all([
-      loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha),
-      target.current,
-    ]);
+    const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
     // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile. An
     // ordinary PR gets no comment, but one left while it was a release PR must not go stale.
     const commenting = !readOnly && ctx.comment && ctx.eventName !== "merge_group";
     commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
-    gateRun = await evaluatePullRequest(client, ctx.repo, pr, loaded);
+    gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, target.current, loaded);
   } catch (error) {
     core.setOutput("passed", "false");
     // Fail closed where people look: a failing check on the commit saying what went wrong.
@@ -106,7 +103,7 @@ export async function run(ctx: ActionContext): Promise<void> {
 
 interface Target {
   pr: PullRequestInfo;
-  /** The PR as it is now (see withCurrentState), read while the config loads. */
+  /** The PR as it is now (see withCurrentState), read while the config and gates load. */
   current: Promise<PullRequestInfo>;
   /** The commit the check run goes on: the PR head, or the merge group's commit. */
   checkSha: string;
@@ -123,10 +120,12 @@ async function targetOf(client: GitHubClient, ctx: ActionContext): Promise<Targe
     return { pr, current: Promise.resolve(pr), checkSha: headSha };
   }
   const pr = pullRequestFromPayload(ctx.payload, ctx.eventName);
-  const current = read(pr.number, `pull request #${pr.number} (its labels, title and description now)`);
-  // Awaited with the config; a failure there must not surface as an unhandled rejection first.
+  const current = read(pr.number, `pull request #${pr.number} (its labels, title and description now)`).then((now) =>
+    withCurrentState(pr, now),
+  );
+  // Awaited during the evaluation; should that fail first, this read's failure is not unhandled.
   current.catch(() => undefined);
-  return { pr, current: current.then((now) => withCurrentState(pr, now)), checkSha: pr.headSha };
+  return { pr, current, checkSha: pr.headSha };
 }
 
 /** A write that the token may not be allowed to make: 403 becomes a warning and the job reports on its own. */

@@ -39,12 +39,15 @@ export async function run(ctx: ActionContext): Promise<void> {
   let gateRun: GateRun;
   let commentListing: ReturnType<typeof listComments> | null;
   try {
-    const loaded = await loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
+    // The config goes first (everything waits on it), then the PR's current state.
+    const config = loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
+    const current = target.readCurrent();
+    const loaded = await config;
     // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile. An
     // ordinary PR gets no comment, but one left while it was a release PR must not go stale.
     const commenting = !readOnly && ctx.comment && ctx.eventName !== "merge_group";
     commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
-    gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, target.current, loaded);
+    gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, current, loaded);
   } catch (error) {
     core.setOutput("passed", "false");
     // Fail closed where people look: a failing check on the commit saying what went wrong.
@@ -103,8 +106,8 @@ export async function run(ctx: ActionContext): Promise<void> {
 
 interface Target {
   pr: PullRequestInfo;
-  /** The PR as it is now (see withCurrentState), read while the config and gates load. */
-  current: Promise<PullRequestInfo>;
+  /** Reads the PR as it is now (see withCurrentState), while the config and gates load. */
+  readCurrent: () => Promise<PullRequestInfo>;
   /** The commit the check run goes on: the PR head, or the merge group's commit. */
   checkSha: string;
 }
@@ -117,15 +120,17 @@ async function targetOf(client: GitHubClient, ctx: ActionContext): Promise<Targe
   if (ctx.eventName === "merge_group") {
     const { number, headSha } = mergeGroupPullNumber(ctx.payload);
     const pr = await read(number, `pull request #${number} of the merge group`);
-    return { pr, current: Promise.resolve(pr), checkSha: headSha };
+    return { pr, readCurrent: () => Promise.resolve(pr), checkSha: headSha };
   }
   const pr = pullRequestFromPayload(ctx.payload, ctx.eventName);
-  const current = read(pr.number, `pull request #${pr.number} (its labels, title and description now)`).then((now) =>
-    withCurrentState(pr, now),
-  );
-  // Awaited during the evaluation; should that fail first, this read's failure is not unhandled.
-  current.catch(() => undefined);
-  return { pr, current, checkSha: pr.headSha };
+  const readCurrent = () => {
+    const what = `pull request #${pr.number} (its labels, title and description now)`;
+    const current = read(pr.number, what).then((now) => withCurrentState(pr, now));
+    // Awaited during the evaluation; should that fail first, this read's failure is not unhandled.
+    current.catch(() => undefined);
+    return current;
+  };
+  return { pr, readCurrent, checkSha: pr.headSha };
 }
 
 /** A write that the token may not be allowed to make: 403 becomes a warning and the job reports on its own. */

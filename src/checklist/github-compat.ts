@@ -94,6 +94,19 @@ export interface Scope {
 }
 
 /**
+ * Where a node with these ancestors sits among task items: its task-list depth and the line of
+ * the nearest enclosing task item (in the document), counting the scope's own outer ones.
+ */
+export function taskNesting(scope: Scope, ancestors: Nodes[]): { outerDepth: number; outerParent: number | null } {
+  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
+  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
+  return {
+    outerDepth: scope.outerDepth + enclosing.length,
+    outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+  };
+}
+
+/**
  * micromark (remark-parse) reads an ordered list that starts at a number other than 1 as a
  * paragraph anywhere after an indented code block (it applies the rule that only a list starting
  * at 1 may interrupt a paragraph), and likewise an empty bullet item (`-` alone on its line). A
@@ -121,8 +134,6 @@ export function listMisreadAsParagraph(
   if (!LIST_START.test(scope.source.slice(start.offset, start.offset + 12))) return null;
   const lineStart = startOfLine(scope.source, start.offset);
   const prefix = containerPrefix(scope.source, lineStart, start.offset, container);
-  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
-  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
   const fragment = rereadLines(
     scope,
     {
@@ -133,10 +144,7 @@ export function listMisreadAsParagraph(
       outside: contentPrefix(scope.source, ancestors.slice(0, -1)),
       firstInside: true,
     },
-    {
-      outerDepth: scope.outerDepth + enclosing.length,
-      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
-    },
+    taskNesting(scope, ancestors),
   );
   return fragment && { ...fragment, toLine: end?.line ?? Number.POSITIVE_INFINITY };
 }
@@ -212,8 +220,6 @@ export function itemEndsAfterBareMarker(
   const inside = withoutPrefix(nextLine, prefix);
   const indent = inside === undefined ? 0 : (/^ */.exec(inside)?.[0].length ?? 0);
   if (!blank && indent >= contentWidth) return null;
-  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
-  const parentTask = enclosing.findLast((a) => taskMarker(a, source) !== null);
   const fragment = rereadLines(
     scope,
     {
@@ -223,10 +229,7 @@ export function itemEndsAfterBareMarker(
       prefix,
       outside: contentPrefix(source, ancestors.slice(0, -2)),
     },
-    {
-      outerDepth: scope.outerDepth + enclosing.length,
-      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
-    },
+    taskNesting(scope, ancestors),
     true,
   );
   return fragment && { ...fragment, toLine: end.line };
@@ -255,8 +258,6 @@ export function emptyItemOpenAcrossBlankLines(
   const prefix = containerPrefix(scope.source, lineStart, bullet, container);
   const blanks = blankLinesKeepingItemOpen(scope.source, lineStart, prefix, node);
   if (!blanks) return null;
-  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
-  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
   const fragment = rereadLines(
     scope,
     {
@@ -267,10 +268,7 @@ export function emptyItemOpenAcrossBlankLines(
       outside: contentPrefix(scope.source, ancestors.slice(0, -2)),
       firstInside: true,
     },
-    {
-      outerDepth: scope.outerDepth + enclosing.length,
-      outerParent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
-    },
+    taskNesting(scope, ancestors),
     false,
     (cut, i) => (i >= 1 && i <= blanks.count ? `${" ".repeat(blanks.width)}<!---->` : cut),
   );

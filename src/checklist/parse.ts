@@ -15,6 +15,7 @@ import {
   type Scope,
   type TaskMarker,
   taskMarker,
+  taskNesting,
 } from "./github-compat.js";
 import { extractOwners } from "./owners.js";
 import { expandStructuralTabs } from "./tabs.js";
@@ -156,8 +157,7 @@ function toItem(
   const { text, waiverReason, struck } = task.inText
     ? { text: collapse(plainText(paragraph).slice(3)), waiverReason: null, struck: false }
     : itemText(paragraph);
-  const enclosing = ancestors.filter((a): a is ListItem => a.type === "listItem");
-  const parentTask = enclosing.findLast((a) => taskMarker(a, scope.source) !== null);
+  const { outerDepth, outerParent } = taskNesting(scope, ancestors);
   const hasReason = waiverReason !== null && waiverReason.length > 0;
   const line = node.position?.start.line ?? 1;
   return {
@@ -166,8 +166,8 @@ function toItem(
     checked,
     text,
     headings: headings.map((h) => h.text),
-    depth: scope.outerDepth + enclosing.length,
-    parent: parentTask?.position ? parentTask.position.start.line + scope.lineOffset : scope.outerParent,
+    depth: outerDepth,
+    parent: outerParent,
     owners: paragraph ? extractOwners(mentionableText(paragraph.children)) : [],
     optional: OPTIONAL_MARKER.test(text),
     struck,

@@ -1,6 +1,6 @@
 import { defaultConfig, parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
-import { readUserFile, UsageError } from "./io.js";
+import { readUserText, UsageError } from "./io.js";
 
 /** `--format`: one of the command's formats, else a usage error listing them. */
 export function formatFlag<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
@@ -28,5 +28,5 @@ export function nowFlag(text: string | undefined): Date {
 /** `--config FILE` (the .github/launchgate.yml format), else every default. */
 export async function configFlag(path: string | undefined): Promise<Config> {
   if (path === undefined) return defaultConfig;
-  return parseConfig(new TextDecoder().decode(await readUserFile(path)), path);
+  return parseConfig(await readUserText(path), path);
 }

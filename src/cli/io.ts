@@ -25,5 +25,10 @@ export async function readUserFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/** A user-named text file, decoded as UTF-8 (a BOM dropped); failures as in readUserFile. */
+export async function readUserText(path: string): Promise<string> {
+  return new TextDecoder().decode(await readUserFile(path));
+}
+
 /** Usage errors: exit 2 with the command's usage line. */
 export class UsageError extends InputError {}

@@ -15,7 +15,7 @@ import {
   restReleaseSchema,
 } from "../../model/rest.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
-import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { type CliIO, readUserFile, readUserText, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
 
 export const usage =
@@ -54,9 +54,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   const releases = await readJsonList(values.releases as string, restReleaseSchema);
   const comments = values.comments ? await readJsonList(values.comments, restCommentSchema) : null;
   const events = values.events ? await readJsonList(values.events, restIssueEventSchema) : null;
-  const metrics = values.metrics
-    ? parseMetrics(new TextDecoder().decode(await readUserFile(values.metrics)), values.metrics)
-    : null;
+  const metrics = values.metrics ? parseMetrics(await readUserText(values.metrics), values.metrics) : null;
   const gates = [];
   for (const path of values.gate ?? []) {
     const verdict = evaluateGate(readGateDocument(await readUserFile(path), path));

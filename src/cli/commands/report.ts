@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Config } from "../../config/schema.js";
@@ -23,7 +23,7 @@ import { checkFileWeek } from "../../snapshot/file-week.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
-import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { type CliIO, readUserText, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
 
 export const usage =
@@ -86,9 +86,7 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
     releases: await readJsonList(values.releases as string, restReleaseSchema),
     comments: values.comments ? await readJsonList(values.comments, restCommentSchema) : null,
     events: values.events ? await readJsonList(values.events, restIssueEventSchema) : [],
-    metrics: values.metrics
-      ? parseMetrics(new TextDecoder().decode(await readUserFile(values.metrics)), values.metrics)
-      : null,
+    metrics: values.metrics ? parseMetrics(await readUserText(values.metrics), values.metrics) : null,
     stars: parseStars(values.stars),
     gates: values.gates ? await readGates(values.gates) : [],
     notes: values.notes ? await readNotes(values.notes) : new Map(),
@@ -166,7 +164,7 @@ function firstWeek(config: Config, sources: ReportSources, timeZone: string): st
 }
 
 async function readGates(path: string): Promise<ReportSources["gates"]> {
-  const text = new TextDecoder().decode(await readUserFile(path));
+  const text = await readUserText(path);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -189,7 +187,7 @@ async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
   const notes = new Map<string, WeekNotes>();
   for (const name of await listDir(dir, "--notes")) {
     const week = /^(\d{4}-W\d{2})\.md$/.exec(name)?.[1];
-    if (week && parseWeekId(week)) notes.set(week, parseNotes(await readText(join(dir, name))));
+    if (week && parseWeekId(week)) notes.set(week, parseNotes(await readUserText(join(dir, name))));
   }
   return notes;
 }
@@ -203,7 +201,7 @@ async function readSnapshots(dir: string): Promise<Snapshot[]> {
   for (const name of await listDir(dir, "--snapshots")) {
     if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
     const file = join(dir, name);
-    out.push(checkFileWeek(parseSnapshot(await readText(file), file), name.slice(0, -".json".length), file));
+    out.push(checkFileWeek(parseSnapshot(await readUserText(file), file), name.slice(0, -".json".length), file));
   }
   return out;
 }
@@ -215,18 +213,6 @@ async function listDir(dir: string, flag: string): Promise<string[]> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return [];
     throw new InputError(`${flag}: cannot read directory (${code ?? String(error)})`, { file: dir });
-  }
-}
-
-/** A file in a --snapshots or --notes directory: a directory or unreadable entry is an input error. */
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "EISDIR" ? "is a directory, not a file" : `cannot read (${code ?? String(error)})`, {
-      file,
-    });
   }
 }
 

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
+import { checkFileWeek } from "../../snapshot/file-week.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
-import { type CliIO, UsageError } from "../io.js";
+import { type CliIO, readUserText, UsageError } from "../io.js";
 import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate site --snapshots DIR [--out DIR] [--site URL] [--base PATH] [--now ISO-8601]";
@@ -85,20 +86,7 @@ async function checkSnapshots(dir: string): Promise<number> {
   }
   for (const name of names) {
     const file = path.join(dir, name);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === "EISDIR" ? "is a directory, not a file" : `cannot read (${code})`, { file });
-    }
-    const snapshot = parseSnapshot(text, file);
-    if (`${snapshot.week.id}.json` !== name) {
-      throw new InputError(`week.id is ${snapshot.week.id} but the file is named ${name}`, {
-        file,
-        fix: `rename it to ${snapshot.week.id}.json`,
-      });
-    }
+    checkFileWeek(parseSnapshot(await readUserText(file), file), name.slice(0, -".json".length), file);
   }
   return names.length;
 }

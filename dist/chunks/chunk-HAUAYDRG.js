@@ -1,3 +1,0 @@
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{e}from"./chunk-XWLOQC7F.js";import{readFile as n,stat as s}from"node:fs/promises";async function d(r){try{if((await s(r)).isDirectory())throw new e("is a directory",{file:r,fix:"name a file, not a directory"});return await n(r)}catch(i){if(i instanceof e)throw i;let o=i.code;throw o==="ENOENT"?new e("no such file",{file:r}):o==="EACCES"?new e("permission denied",{file:r}):new e(`cannot read file (${o??String(i)})`,{file:r})}}var t=class extends e{};export{d as a,t as b};
-//# sourceMappingURL=chunk-HAUAYDRG.js.map

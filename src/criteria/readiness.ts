@@ -1,3 +1,4 @@
+import { ownEntry } from "../metrics/by-name.js";
 import { describeTarget, meetsTarget } from "../metrics/target.js";
 import { DEFAULT_TARGETS } from "./config.js";
 import type { Facts } from "./facts.js";
@@ -67,11 +68,6 @@ export function readiness(facts: Facts): { score: number; parts: ReadinessPart[]
   }));
   const score = total === 0 ? 0 : Math.round((100 * known.reduce((n, p) => n + p.weight * (p.score ?? 0), 0)) / total);
   return { score, parts: withPoints };
-}
-
-/** A record's own entry: a metric named `constructor` must not find Object.prototype's. */
-function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function metricHealth(facts: Facts, weight: number): Omit<ReadinessPart, "points"> {

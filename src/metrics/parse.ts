@@ -2,6 +2,7 @@ import { type Document, LineCounter, parseDocument } from "yaml";
 import * as z from "zod";
 import { parseYamlWithSchema } from "../config/yaml.js";
 import { InputError } from "../errors.js";
+import { ownEntry } from "./by-name.js";
 import { parseCsv } from "./csv.js";
 import { metricTargetSchema } from "./target.js";
 import { type MetricSample, type MetricSeries, type MetricsData, PERCENT_METRICS } from "./types.js";
@@ -163,9 +164,7 @@ function parseCsvMetrics(text: string, file: string): Record<string, MetricSerie
     if (!Number.isFinite(number))
       throw new InputError(`${rowLabel}: "value" is "${raw}", expected a number`, where("write 12.5, not 12.5%"));
     const unit = columns.includes("unit") ? cell("unit") || null : null;
-    const series = Object.hasOwn(metrics, name)
-      ? (metrics[name] as MetricSeries)
-      : { name, unit, target: null, samples: [] };
+    const series = ownEntry(metrics, name) ?? { name, unit, target: null, samples: [] };
     metrics[name] = series;
     if (unit !== null && series.unit !== null && unit !== series.unit) {
       throw new InputError(

@@ -1,5 +1,6 @@
 import type { CriteriaResult } from "../criteria/result.js";
 import type { CheckFileResult } from "../gates/result.js";
+import { ownEntry } from "../metrics/by-name.js";
 import type { MetricsData } from "../metrics/types.js";
 import { PERCENT_METRICS } from "../metrics/types.js";
 import type { RestIssue, RestPull, RestRelease } from "../model/rest.js";
@@ -259,9 +260,6 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   const targets = input.config.status.targets[period];
   const series = input.metrics?.metrics ?? {};
   const names = [...new Set([...Object.keys(mustHave), ...Object.keys(targets), ...Object.keys(series)])];
-  // Own keys only: a metric named like an Object.prototype member ("toString") has no target.
-  const own = <T>(map: Record<string, T>, name: string): T | undefined =>
-    Object.hasOwn(map, name) ? map[name] : undefined;
   const computed: Record<string, () => number | null> = {
     downloads: () => (input.backfilled ? null : releaseDownloads(input.releases, asOf)),
     community_pulls: () =>
@@ -269,13 +267,13 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
     stars: () => (input.backfilled ? null : input.stars),
   };
   return names.map((name) => {
-    const s = own(series, name);
+    const s = ownEntry(series, name);
     const sample = s?.samples.filter((p) => p.time >= start && p.time < asOf).at(-1);
-    const value = sample ? sample.value : s ? null : (own(computed, name)?.() ?? null);
+    const value = sample ? sample.value : s ? null : (ownEntry(computed, name)?.() ?? null);
     const unit = (PERCENT_METRICS as readonly string[]).includes(name) ? "%" : (s?.unit ?? "");
-    const mustHaveTarget = own(mustHave, name);
+    const mustHaveTarget = ownEntry(mustHave, name);
     if (mustHaveTarget) return metricEntry(name, value, unit, mustHaveTarget, "must-have");
-    return metricEntry(name, value, unit, own(targets, name) ?? s?.target ?? null, "target");
+    return metricEntry(name, value, unit, ownEntry(targets, name) ?? s?.target ?? null, "target");
   });
 }
 

@@ -85,8 +85,7 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
   const release = latestRelease(input.releases, now, config.includePrereleases);
   const since = release?.time ?? Number.NEGATIVE_INFINITY;
   const issues = uniqueByNumber(input.issues).filter((i) => !i.pull_request && at(i.created_at) <= now);
-  const isOpen = (item: { state: string; closed_at?: string | null | undefined }) =>
-    item.state === "open" || !(at(item.closed_at) <= now);
+  const isOpen = (item: { state: string; closed_at?: string | null | undefined }) => openAt(item, now);
   const severity = new Map(issues.map((i) => [i.number, input.severityOf(i)]));
   const pulls = uniqueByNumber(input.pulls).filter((p) => at(p.created_at) <= now);
   const mergedAt = (p: RestPull) => at(p.merged_at);
@@ -128,6 +127,11 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
     closes,
     fixedSinceRelease,
   };
+}
+
+/** Whether an issue or PR is open at `now` (epoch ms): a close after `now` has not happened yet. */
+export function openAt(item: { state: string; closed_at?: string | null | undefined }, now: number): boolean {
+  return item.state === "open" || !(at(item.closed_at) <= now);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { openAt } from "../../criteria/facts.js";
 import type { SeverityOf } from "../../criteria/severity.js";
 import { call, type GitHubClient } from "../../github/client.js";
 import type { Repo } from "../../github/contents.js";
@@ -17,8 +18,7 @@ export async function fetchP0LabelEvents(
   now: Date,
 ): Promise<RestIssueEvent[]> {
   const at = now.getTime();
-  const openAtNow = (i: RestIssue) =>
-    !i.pull_request && Date.parse(i.created_at) <= at && (i.state === "open" || !(Date.parse(i.closed_at ?? "") <= at));
+  const openAtNow = (i: RestIssue) => !i.pull_request && Date.parse(i.created_at) <= at && openAt(i, at);
   const p0s = issues.filter((i) => openAtNow(i) && severityOf(i) === "P0");
   const events: RestIssueEvent[] = [];
   for (const issue of new Map(p0s.map((i) => [i.number, i])).values()) {

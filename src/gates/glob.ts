@@ -26,7 +26,7 @@ export function globToRegExp(glob: string): RegExp {
     else out += ch.replace(/[.+^$()|[\]\\/]/g, "\\$&");
   }
   if (inBraces > 0) {
-    // Config globs are checked when the config is read; this catches the rest (front matter).
+    // Config and front matter check their globs when read (globProblem); this guards every other use.
     throw new InputError(`invalid glob "${glob}": a { … } group is not closed`, {
       fix: "close the group with }, e.g. {main,release/*}",
     });

@@ -1,11 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { styleText } from "node:util";
 import { InputError } from "../errors.js";
 import type { Paint } from "../gates/format/text.js";
+import { type CommandHelp, parseArgsMessage, renderHelp } from "./help.js";
 import type { CliIO } from "./io.js";
+import { packageRoot } from "./package-root.js";
 
-export interface Command {
-  usage: string;
-  summary: string;
+export interface Command extends CommandHelp {
   run(argv: string[], io: CliIO, paint: Paint): Promise<number>;
 }
 
@@ -31,7 +33,8 @@ async function helpText(): Promise<string> {
     ),
   );
   return [
-    "usage: launchgate <command> [options]   (launchgate <command> --help for its options)",
+    "usage: launchgate <command> [options]   (launchgate <command> --help for its flags and exit codes)",
+    "       launchgate --version",
     "",
     "commands:",
     ...lines,
@@ -46,6 +49,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(await helpText());
     return name ? 0 : 2;
   }
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
   const load = commands[name];
   if (!load) {
     io.stderr(`launchgate: unknown command "${name}"\n${await helpText()}`);
@@ -53,7 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout(`usage: ${command.usage}\n${command.summary}\n`);
+    io.stdout(renderHelp(command));
     return 0;
   }
   const paint: Paint = (style, text) => (io.color ? styleText(style, text, { validateStream: false }) : text);
@@ -65,9 +72,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`launchgate ${name}: ${error.message}\nusage: ${command.usage}\n`);
+      io.stderr(`launchgate ${name}: ${parseArgsMessage(name, error, command)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** The installed package's version (package.json next to dist/ or src/). */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+  return manifest.version;
 }

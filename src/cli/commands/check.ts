@@ -5,10 +5,23 @@ import { evaluateGate } from "../../gates/evaluate.js";
 import { formatCheckMarkdown } from "../../gates/format/markdown.js";
 import { formatCheckText, type Paint } from "../../gates/format/text.js";
 import { type CheckFileResult, toCheckFileResult, toCheckResult } from "../../gates/result.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";
 
 export const usage = "launchgate check [--base FILE]... [--format text|json|markdown] FILE...";
 export const summary = "check gate documents: exit 0 when every gate passes, 1 when any fails";
+
+export const flags: FlagHelp[] = [
+  {
+    name: "base",
+    value: "FILE",
+    repeat: true,
+    default: "none: no comparison",
+    text: "the same gate as on the base branch, one per FILE in order; items deleted since fail the gate",
+  },
+  { name: "format", value: "text|json|markdown", default: "text", text: "output format" },
+];
+export const exits = { 0: "every gate passes", 1: "a gate fails" };
 
 const FORMATS = ["text", "json", "markdown"] as const;
 

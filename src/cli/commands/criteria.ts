@@ -15,13 +15,35 @@ import {
   restReleaseSchema,
 } from "../../model/rest.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserFile, readUserText, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
+import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
   "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]...";
 export const summary =
   "release criteria: rollback, consider-rollback, hotfix, patch or feature release due, with evidence and a readiness score";
+
+export const flags: FlagHelp[] = [
+  sharedFlags.issues,
+  sharedFlags.pulls,
+  sharedFlags.releases,
+  sharedFlags.metrics,
+  sharedFlags.config,
+  sharedFlags.now,
+  { name: "format", value: "json|text", default: "text", text: "output format" },
+  sharedFlags.comments,
+  sharedFlags.events,
+  {
+    name: "gate",
+    value: "FILE",
+    repeat: true,
+    default: "none: gates are not part of the readiness score",
+    text: "a gate document whose progress counts toward readiness",
+  },
+];
+export const exits = { 0: "the decision was computed (whatever it is)" };
 
 const FORMATS = ["json", "text"] as const;
 

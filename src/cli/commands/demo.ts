@@ -5,6 +5,7 @@ import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { weekBounds, weekOf, weekRange } from "../../report/weeks.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
+import type { FlagHelp } from "../help.js";
 import type { CliIO } from "../io.js";
 import { commands } from "../main.js";
 import { packageRoot } from "../package-root.js";
@@ -12,6 +13,12 @@ import { packageRoot } from "../package-root.js";
 export const usage = "launchgate demo [--out DIR] [--no-site]";
 export const summary =
   "run check, triage, criteria, the weekly report and the site over the bundled example launch (offline)";
+
+export const flags: FlagHelp[] = [
+  { name: "out", value: "DIR", default: "./launchgate-demo", text: "where the demo's reports, snapshots and site go" },
+  { name: "no-site", default: "off", text: "skip building the site" },
+];
+export const exits = { 0: "the demo ran" };
 
 /** The demo replays the bundled data as of its last day, so every run shows the same picture. */
 const DEMO_NOW = "2026-11-22T20:00:00Z";

@@ -13,11 +13,17 @@ import {
   formatCheck,
   gateLocations,
 } from "../../init/doctor.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, UsageError } from "../io.js";
 
 export const usage = "launchgate doctor [--dir DIR]";
 export const summary =
   "check a repository's launchgate setup (config, gate files, workflow permissions and triggers): exit 0 when all pass, 1 when any fails";
+
+export const flags: FlagHelp[] = [
+  { name: "dir", value: "DIR", default: ". (the current directory)", text: "the repository to check" },
+];
+export const exits = { 0: "every check passes (warnings allowed)", 1: "a check fails" };
 
 const WORKFLOWS = ".github/workflows";
 /** Directories never searched for gate files matched by a glob. */

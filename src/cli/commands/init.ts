@@ -5,12 +5,19 @@ import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { conflicts, type PlannedFile, planInit, type TemplateFile } from "../../init/plan.js";
 import { pagesUrl, type RepoInfo, repoInfo } from "../../init/repo-info.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, UsageError } from "../io.js";
 import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate init [--force] [--dir DIR]";
 export const summary =
   "write .github/launchgate.yml, gate templates, the issue form and the workflows into a repository; never overwrites without --force";
+
+export const flags: FlagHelp[] = [
+  { name: "force", default: "off: existing files are never overwritten", text: "overwrite files that exist" },
+  { name: "dir", value: "DIR", default: ". (the current directory)", text: "the repository to set up" },
+];
+export const exits = { 0: "the files were written" };
 
 const TEMPLATE_DIRS = ["gates", "issue-forms", "workflows"];
 

@@ -23,13 +23,61 @@ import { checkFileWeek } from "../../snapshot/file-week.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
+import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
   "launchgate report --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--comments COMMENTS.json] [--events EVENTS.json] [--metrics FILE] [--notes DIR] [--snapshots DIR] [--week 2026-W47] [--format json|markdown] [--out DIR] [--backfill] [--config FILE] [--now ISO-8601] [--repo OWNER/NAME] [--stars N] [--gates CHECK.json]";
 export const summary =
   "the weekly post-launch report: writes <out>/snapshots/<week>.json and <out>/reports/<week>.md (or prints one of them)";
+
+export const flags: FlagHelp[] = [
+  sharedFlags.issues,
+  sharedFlags.pulls,
+  sharedFlags.releases,
+  sharedFlags.comments,
+  sharedFlags.events,
+  sharedFlags.metrics,
+  {
+    name: "notes",
+    value: "DIR",
+    default: "none",
+    text: "directory of weekly notes, <week>.md (e.g. 2026-W47.md), quoted in the report",
+  },
+  {
+    name: "snapshots",
+    value: "DIR",
+    default: "none: no week-over-week deltas",
+    text: "directory of earlier <week>.json snapshots",
+  },
+  { name: "week", value: "2026-W47", default: "the last full week as of --now", text: "the ISO week to report" },
+  { name: "format", value: "json|markdown", default: "markdown", text: "what to print when --out is not given" },
+  {
+    name: "out",
+    value: "DIR",
+    default: "none: print instead of writing",
+    text: "write <out>/snapshots/<week>.json and <out>/reports/<week>.md",
+  },
+  { name: "backfill", default: "off", text: "also reconstruct missing earlier weeks (at most 104)" },
+  sharedFlags.config,
+  sharedFlags.now,
+  {
+    name: "repo",
+    value: "OWNER/NAME",
+    default: "taken from the issues' URLs",
+    text: "the repository the snapshot names",
+  },
+  { name: "stars", value: "N", default: "none", text: "the repository's star count, for the trends" },
+  {
+    name: "gates",
+    value: "CHECK.json",
+    default: "none",
+    text: "the output of launchgate check --format json, for the gates' progress",
+  },
+];
+export const exits = { 0: "the report was written or printed" };
 
 const FORMATS = ["markdown", "json"] as const;
 /** A backfill never reconstructs more than two years of weeks. */

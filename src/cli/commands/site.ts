@@ -6,12 +6,32 @@ import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
 import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate site --snapshots DIR [--out DIR] [--site URL] [--base PATH] [--now ISO-8601]";
 export const summary =
   "build the static status site (site/, Astro) from a directory of weekly snapshots; default output ./_site";
+
+export const flags: FlagHelp[] = [
+  { name: "snapshots", value: "DIR", default: "required", text: "directory of <week>.json snapshots" },
+  { name: "out", value: "DIR", default: "./_site", text: "where the site is written" },
+  {
+    name: "site",
+    value: "URL",
+    default: "none: RSS links stay relative",
+    text: "the published origin, e.g. https://owner.github.io",
+  },
+  { name: "base", value: "PATH", default: "/", text: "base path, e.g. /repo/ for project pages" },
+  {
+    name: "now",
+    value: "ISO-8601",
+    default: "the current time",
+    text: "the time the stale-data banner is computed at",
+  },
+];
+export const exits = { 0: "the site was built", 1: "the Astro build failed" };
 
 const SNAPSHOT_FILE = /^\d{4}-W\d{2}\.json$/;
 

@@ -4,13 +4,25 @@ import { restCommentSchema, restIssueEventSchema, restIssueSchema } from "../../
 import { evaluateTriage } from "../../triage/evaluate.js";
 import { formatTriageText } from "../../triage/format-text.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import type { FlagHelp } from "../help.js";
 import { type CliIO, UsageError } from "../io.js";
 import { readJsonList } from "../read-json-list.js";
+import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
   "launchgate triage --issues ISSUES.json --comments COMMENTS.json [--events EVENTS.json] [--config FILE] [--now ISO-8601] [--format json|text]";
 export const summary =
   "classify issues by severity and phase and evaluate their SLA clocks: exit 0 with no breach, 1 with breaches";
+
+export const flags: FlagHelp[] = [
+  sharedFlags.issues,
+  { ...sharedFlags.comments, default: "required" },
+  sharedFlags.events,
+  sharedFlags.config,
+  sharedFlags.now,
+  { name: "format", value: "json|text", default: "text", text: "output format" },
+];
+export const exits = { 0: "no SLA breach", 1: "an SLA is breached" };
 
 const FORMATS = ["text", "json"] as const;
 

@@ -42,9 +42,11 @@ export const gateConfigShape = {
     .default("optional")
     .describe("the PR description's checklist as a gate: required, optional (a gate when it has items) or off"),
   signoff: z
-    .enum(["verify", "trust"])
+    .enum(["verify", "author", "trust"])
     .default("verify")
-    .describe("verify: owned items count only when an owner ticked them; trust: any tick counts"),
+    .describe(
+      "verify: owned items count only when an owner ticked them in a commit GitHub verified (web editor or a signed commit); author: the commit's author login is trusted (weaker: git author metadata can be forged); trust: any tick counts",
+    ),
   approvers: z.array(ownerName).default([]).describe("@user or @org/team who may sign any owned item of any gate"),
 };
 

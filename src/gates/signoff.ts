@@ -56,7 +56,9 @@ export function signoffsNeeded(items: readonly ChecklistItem[], approvers: reado
 }
 
 /** Who made the change that put an item in its current state, or why that is unknown. */
-export type Attribution = { kind: "change"; login: string | null; where: string } | { kind: "gap"; reason: string };
+export type Attribution =
+  | { kind: "change"; login: string | null; where: string; unverified?: string }
+  | { kind: "gap"; reason: string };
 
 /** Team membership facts: `true` active member, `false` not a member, a string when the lookup failed. */
 export type Membership = (team: string, login: string) => boolean | string | undefined;
@@ -78,6 +80,7 @@ export function verifySignoff(
   const verb = request.item.waived ? "waived" : "ticked";
   if (!attribution) return `no history found for this ${verb === "waived" ? "waiver" : "tick"}; ${needs}`;
   if (attribution.kind === "gap") return `${attribution.reason}; ${needs}`;
+  if (attribution.unverified) return `${verb} in ${attribution.where}, but ${attribution.unverified}; ${needs}`;
   if (!attribution.login) return `${verb} in ${attribution.where} by an author with no GitHub account; ${needs}`;
   const login = attribution.login.toLowerCase();
   if (request.signers.includes(login)) return null;
@@ -109,8 +112,10 @@ export function unverifiedItems(
 /** One version of a document in its history: its items' states and who made it. */
 export interface Version {
   states: ReadonlyMap<string, string>;
-  /** GitHub login of the commit author or description editor; null when GitHub has none. */
+  /** GitHub login of the commit's signer (see signer.ts) or the description's editor; null when GitHub has none. */
   login: string | null;
+  /** Why GitHub does not vouch for who made this version (an unsigned commit), when it does not. */
+  unverified?: string;
   /** Where the change is, for messages: a short commit SHA or an edit's time. */
   where: string;
 }
@@ -151,7 +156,8 @@ export class AttributionWalk {
         this.found.set(key, { kind: "gap", reason: `history inconsistent at ${version.where}` });
         this.pendingStates.delete(key);
       } else if (!predecessors.some((p) => p.get(key) === state)) {
-        this.found.set(key, { kind: "change", login: version.login, where: version.where });
+        const { login, where, unverified } = version;
+        this.found.set(key, { kind: "change", login, where, ...(unverified ? { unverified } : {}) });
         this.pendingStates.delete(key);
       }
     }

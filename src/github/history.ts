@@ -1,3 +1,4 @@
+import { type CommitIdentity, commitSigner, type SignoffMode } from "../gates/signer.js";
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
 import { type GitHubClient, toApiError } from "./client.js";
 import { type FileAtRef, getFile, type Repo } from "./contents.js";
@@ -10,8 +11,21 @@ export type StatesOf = (file: FileAtRef) => ReadonlyMap<string, string> | null;
 
 interface ListedCommit {
   sha: string;
-  author: { login: string } | null;
+  author: { login?: string } | null;
+  committer: { login?: string } | null;
+  commit?: { verification?: { verified?: boolean; reason?: string } | null };
   parents: { sha: string }[];
+}
+
+/** The identity facts signer.ts decides on, from one list-commits entry (no extra request). */
+function identity(commit: ListedCommit): CommitIdentity {
+  const verification = commit.commit?.verification;
+  return {
+    author: commit.author?.login ?? null,
+    committer: commit.committer?.login ?? null,
+    verified: verification?.verified === true,
+    reason: verification?.reason ?? "unsigned",
+  };
 }
 
 /**
@@ -66,6 +80,7 @@ export async function fileAttributions(
   history: FileHistory,
   wanted: ReadonlyMap<string, string>,
   statesOf: StatesOf,
+  mode: SignoffMode = "verify",
 ): Promise<Map<string, Attribution>> {
   const { path } = history;
   const found = new Map<string, Attribution>();
@@ -118,7 +133,9 @@ export async function fileAttributions(
           predecessors.push(parentStates);
         }
         if (walk.done) break;
-        walk.step({ states, login: commit.author?.login ?? null, where }, predecessors);
+        const signer = commitSigner(identity(commit), mode);
+        const who = "unverified" in signer ? { login: null, unverified: signer.unverified } : { login: signer.login };
+        walk.step({ states, where, ...who }, predecessors);
         if (!merge) continue;
         // What is still pending came from a parent that had it: follow it into that parent's line.
         const byParent = new Map<string, Map<string, string>>();

@@ -33,8 +33,20 @@ const author = z.union([
   z.strictObject({ login: z.string().nullable().default(null), name: z.string(), email: z.string() }),
 ]);
 
+/** GitHub's verdict on a commit's signature: verified, unverified (unknown key), unsigned, or another GitHub reason. */
+const signature = z
+  .string()
+  .transform((v) =>
+    v === "verified"
+      ? { verified: true, reason: "valid" }
+      : { verified: false, reason: v === "unverified" ? "unknown_key" : v },
+  );
+
 const commitSpec = z.strictObject({
   author,
+  committer: author.optional(),
+  signature: signature.optional(),
+  forged_by: z.string().optional(),
   message: z.string().optional(),
   date: z.string().optional(),
   merge: z.string().optional(),
@@ -298,9 +310,17 @@ export function buildWorld(input: ScenarioSpec): World {
         }
       }
       const person: string | GitPerson = typeof c.author === "string" ? c.author : { ...c.author, date: c.date ?? "" };
+      if (c.forged_by && (c.committer || c.signature))
+        throw new Error(`${where}: forged_by already means an unsigned commit by that user; drop committer/signature`);
+      // Only `author`: made in GitHub's web editor. `signature` alone: the author's own signed (or not) commit.
+      const committer = c.forged_by ?? c.committer ?? (c.signature ? c.author : undefined);
       repo.commit(name, {
         files,
         author: person,
+        ...(committer === undefined
+          ? {}
+          : { committer: typeof committer === "string" ? committer : { ...committer, date: c.date ?? "" } }),
+        ...(c.signature ? { verification: c.signature } : {}),
         ...(c.message ? { message: c.message } : {}),
         ...(c.date ? { date: c.date } : {}),
         ...(c.merge ? { merge: c.merge } : {}),

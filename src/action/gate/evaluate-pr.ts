@@ -11,6 +11,7 @@ import { evaluateGate, type GateVerdict } from "../../gates/evaluate.js";
 import { isGlob, matchesAny } from "../../gates/glob.js";
 import { gateApplies, matchRelease } from "../../gates/release.js";
 import { type CheckFileResult, toCheckFileResult } from "../../gates/result.js";
+import type { SignoffMode } from "../../gates/signer.js";
 import {
   type Attribution,
   type SignoffRequest,
@@ -48,7 +49,7 @@ export interface GateRun {
   gates: EvaluatedGate[];
   /** Gate documents found but not applying to this PR, with why. */
   skipped: { path: string; reason: string }[];
-  signoff: "verify" | "trust";
+  signoff: Config["signoff"];
   configSource: string;
   /** Things the reader should know (a base version that could not be parsed, …). */
   notes: string[];
@@ -104,12 +105,13 @@ export async function evaluatePullRequest(
   const entries = await resolveGateFiles(client, repo, pr, config.gates, loaded.source);
   // Sign-off needs each file's commit history: ask for it now, while the versions are read and parsed.
   const histories = new Map(
-    config.signoff === "verify"
+    config.signoff !== "trust"
       ? entries.map((entry) => [entry.path, new FileHistory(client, repo, entry.path, pr.headSha)])
       : [],
   );
   const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry, run.notes)));
   const configApprovers = config.approvers;
+  const mode: SignoffMode = config.signoff === "author" ? "author" : "verify";
   const pending = documents.map(async (d): Promise<EvaluatedGate | null> => {
     if (!d) return null;
     // From the base version when there is one (a PR cannot exempt itself); a new gate's own otherwise.
@@ -123,7 +125,7 @@ export async function evaluatePullRequest(
     const history = histories.get(d.path);
     const unverified =
       history && d.existsAtHead
-        ? await verifyFile(client, repo, history, d.head, [...gateApprovers, ...configApprovers])
+        ? await verifyFile(client, repo, history, d.head, [...gateApprovers, ...configApprovers], mode)
         : new Map<number, string>();
     const verdict = evaluateGate(d.head, { ...(d.base ? { base: d.base } : {}), unverified });
     const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
@@ -250,6 +252,7 @@ async function verifyFile(
   history: FileHistory,
   head: ChecklistDocument,
   approvers: string[],
+  mode: SignoffMode,
 ): Promise<Map<number, string>> {
   const { path } = history;
   const requests = signoffsNeeded(head.items, approvers.map(normalizeOwner));
@@ -260,7 +263,7 @@ async function verifyFile(
       return null;
     }
   };
-  const attributions = await fileAttributions(client, repo, history, wantedStates(requests), statesOf);
+  const attributions = await fileAttributions(client, repo, history, wantedStates(requests), statesOf, mode);
   return decide(client, requests, attributions);
 }
 
@@ -280,7 +283,7 @@ async function evaluateBody(
     });
   }
   let unverified = new Map<number, string>();
-  if (config.signoff === "verify") {
+  if (config.signoff !== "trust") {
     const requests = signoffsNeeded(doc.items, config.approvers.map(normalizeOwner));
     const statesOf = (text: string) => {
       try {

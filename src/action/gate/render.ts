@@ -77,6 +77,13 @@ export function summaryMarkdown(run: GateRun, totals: GateTotals, options: { for
       "",
     );
   }
+  if (run.signoff === "author") {
+    out.push(
+      "> [!WARNING]",
+      "> Sign-off trusts commit authors (`signoff: author`): anyone who can push can commit with an owner's e-mail as the author, so a tick in a gate file is not proof of who made it. Use `signoff: verify` to count only commits GitHub verified.",
+      "",
+    );
+  }
   out.push(formatCheckMarkdown(toCheckResult(run.gates.map((g) => g.result))));
   const problems = run.gates.flatMap((g) =>
     g.verdict.blocking

@@ -22,6 +22,20 @@ export interface GitPerson {
   date: string;
 }
 
+/**
+ * GitHub's verdict on a commit's signature (`commit.verification` in the REST API). `reason` is one
+ * of GitHub's values: `valid` when verified; `unsigned`, `unknown_key`, `bad_email`, `invalid`, …
+ */
+export interface Verification {
+  verified: boolean;
+  reason: string;
+}
+
+export const UNSIGNED: Verification = { verified: false, reason: "unsigned" };
+
+/** The account GitHub commits as (and signs with) for web-editor edits, "Update branch" and applied suggestions. */
+export const WEB_FLOW = "web-flow";
+
 export interface Commit {
   sha: string;
   tree: string;
@@ -29,6 +43,7 @@ export interface Commit {
   message: string;
   author: GitPerson;
   committer: GitPerson;
+  verification: Verification;
 }
 
 export interface BodyEdit {
@@ -272,6 +287,14 @@ export class Repository {
       from?: string;
       /** A merge commit: this ref or SHA becomes its second parent (the tree is the first parent's plus `files`). */
       merge?: string;
+      /**
+       * Who committed (and pushed) it. Absent: a commit GitHub made in its web editor for the
+       * author, committed and signed by web-flow (a GitPerson author without a login: that person's
+       * own unsigned commit).
+       */
+      committer?: string | GitPerson;
+      /** GitHub's verdict on the signature; default: verified for web-editor commits, unsigned otherwise. */
+      verification?: Verification;
     },
   ): Commit {
     const ref = `refs/heads/${branch}`;
@@ -287,12 +310,22 @@ export class Repository {
     const date = change.date ?? this.world.tick();
     const person =
       typeof change.author === "string" ? this.world.person(change.author, date) : { ...change.author, date };
+    const webEditor = change.committer === undefined && typeof change.author === "string";
+    const committer =
+      change.committer === undefined
+        ? webEditor
+          ? this.world.webFlow(date)
+          : person
+        : typeof change.committer === "string"
+          ? this.world.person(change.committer, date)
+          : { ...change.committer, date };
     const commit = this.putCommit({
       tree: this.putTree(tree),
       parents: [parentSha, mergedSha].filter((sha): sha is string => sha !== undefined),
       message: change.message ?? `Update ${Object.keys(change.files).join(", ")}`,
       author: person,
-      committer: person,
+      committer,
+      verification: change.verification ?? (webEditor ? { verified: true, reason: "valid" } : UNSIGNED),
     });
     this.refs.set(ref, commit.sha);
     return commit;
@@ -452,6 +485,12 @@ export class World {
   person(login: string, date: string): GitPerson {
     const user = this.user(login);
     return { login: user.login, name: user.name, email: `${user.id}+${user.login}@users.noreply.github.com`, date };
+  }
+
+  /** GitHub's own committer identity (`web-flow`, "GitHub <noreply@github.com>"). */
+  webFlow(date: string): GitPerson {
+    const user = this.user(WEB_FLOW);
+    return { login: user.login, name: "GitHub", email: "noreply@github.com", date };
   }
 
   repo(fullName: string): Repository {

@@ -1,5 +1,13 @@
 import { bodyObject, type Ctx, HttpError, now, ok, paginate, type Reply, repoOf, requireString } from "./http.js";
-import type { Annotation, CheckRun, Commit, Issue, Repository, Tree } from "./model.js";
+import {
+  type Annotation,
+  type CheckRun,
+  type Commit,
+  type Issue,
+  type Repository,
+  type Tree,
+  UNSIGNED,
+} from "./model.js";
 import * as shape from "./shapes.js";
 
 export interface Route {
@@ -626,7 +634,16 @@ route("POST", `${R}/git/commits`, (ctx) => {
   const person = given?.name
     ? { login: null, name: given.name, email: given.email ?? "", date }
     : ctx.world.person(login, date);
-  const commit = repo.putCommit({ tree, parents: parents as string[], message, author: person, committer: person });
+  // GitHub signs commits it creates through the API for the token's own identity, not for a given author.
+  const verification = given?.name ? UNSIGNED : { verified: true, reason: "valid" };
+  const commit = repo.putCommit({
+    tree,
+    parents: parents as string[],
+    message,
+    author: person,
+    committer: person,
+    verification,
+  });
   return ok(shape.gitCommit(repo, ctx.api, commit), 201);
 });
 

@@ -125,7 +125,17 @@ function gitUser(p: Commit["author"]) {
   return { name: p.name, email: p.email, date: p.date };
 }
 
-const UNSIGNED = { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null };
+/** `verification` as the REST API shows it: a signature and its payload whenever the commit was signed. */
+function verification(c: Commit) {
+  const signed = c.verification.reason !== "unsigned";
+  return {
+    verified: c.verification.verified,
+    reason: c.verification.reason,
+    signature: signed ? `-----BEGIN PGP SIGNATURE-----\n\n${c.sha}\n-----END PGP SIGNATURE-----\n` : null,
+    payload: signed ? `tree ${c.tree}\n\n${c.message}\n` : null,
+    verified_at: c.verification.verified ? c.committer.date : null,
+  };
+}
 
 export function diffEntries(repo: Repository, api: string, fromSha: string | undefined, toSha: string) {
   const before = fromSha ? repo.files(fromSha) : new Map<string, string>();
@@ -172,7 +182,7 @@ export function commit(repo: Repository, api: string, c: Commit, withFiles = fal
       message: c.message,
       comment_count: 0,
       tree: { sha: c.tree, url: `${api}/repos/${repo.fullName}/git/trees/${c.tree}` },
-      verification: UNSIGNED,
+      verification: verification(c),
     },
     author: known(c.author.login),
     committer: known(c.committer.login),
@@ -204,7 +214,7 @@ export function gitCommit(repo: Repository, api: string, c: Commit) {
       url: `${api}/repos/${repo.fullName}/git/commits/${p}`,
       html_url: `${WEB}/${repo.fullName}/commit/${p}`,
     })),
-    verification: UNSIGNED,
+    verification: verification(c),
   };
 }
 

@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
 import { InputError } from "../errors.js";
 
 /** What a CLI command may touch; tests pass their own. */
@@ -32,3 +33,13 @@ export async function readUserText(path: string): Promise<string> {
 
 /** Usage errors: exit 2 with the command's usage line. */
 export class UsageError extends InputError {}
+
+/**
+ * How output names a user-given path: relative to the working directory when it lies below it,
+ * else exactly as given — never an absolute path the user did not type.
+ */
+export function shownPath(cwd: string, given: string): string {
+  const rel = relative(cwd, resolve(cwd, given));
+  if (rel === "") return ".";
+  return rel.startsWith("..") || isAbsolute(rel) ? given : rel;
+}

@@ -4,7 +4,15 @@ import { gateConfigShape } from "../gates/config.js";
 import { reportConfigSchema } from "../report/config.js";
 import { triageConfigSchema } from "../triage/config.js";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-11-02");
+/** A day that exists: the pattern alone lets 2026-02-30 through, which dates silently roll over. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-11-02")
+  .refine((text) => {
+    const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, "no such day in the calendar (e.g. February has 28 or 29 days)");
 
 /** Time zone names are checked against the runtime's IANA database. */
 export const timeZoneName = z.string().refine((tz) => {

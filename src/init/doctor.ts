@@ -5,6 +5,8 @@ import { parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { InputError } from "../errors.js";
 import { globToRegExp, isGlob } from "../gates/glob.js";
+import { checkConfigPlaceholders, checkGatePlaceholders, checkLaunchDate } from "./placeholders.js";
+import { checkStepUses } from "./workflow-uses.js";
 
 /**
  * `launchgate doctor`'s checks, as pure functions over file contents: the command reads the files
@@ -37,6 +39,9 @@ export function checkConfig(text: string | null): { checks: Check[]; config: Con
   try {
     const config = parseConfig(text, CONFIG_PATH);
     const checks = [pass(`${CONFIG_PATH} is valid`)];
+    for (const check of [checkLaunchDate(config, CONFIG_PATH), checkConfigPlaceholders(config, CONFIG_PATH, text)]) {
+      if (check) checks.push(check);
+    }
     if (!SCHEMA_COMMENT.test(text.split("\n", 1)[0] ?? ""))
       checks.push(
         warn(
@@ -83,7 +88,9 @@ export function checkGateMatches(location: GateLocation, matched: readonly strin
 export function checkGateFile(path: string, bytes: Uint8Array): Check {
   try {
     const doc = readGateDocument(bytes, path);
-    return pass(`gate ${path}: ${doc.items.length} items`);
+    return (
+      checkGatePlaceholders(doc, new TextDecoder().decode(bytes)) ?? pass(`gate ${path}: ${doc.items.length} items`)
+    );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return fail(error.format());
@@ -225,7 +232,7 @@ export function checkWorkflow(
   const workflow = (doc.toJS() ?? {}) as Record<string, unknown>;
   const triggers = readTriggers(workflow.on);
   const jobs = (workflow.jobs && typeof workflow.jobs === "object" ? workflow.jobs : {}) as Record<string, unknown>;
-  const lineOf = (keys: string[]): string => {
+  const lineOf = (keys: (string | number)[]): string => {
     const pos = findKeyLine(doc, keys);
     return pos === undefined ? path : `${path}:${lineCounter.linePos(pos).line}`;
   };
@@ -233,14 +240,22 @@ export function checkWorkflow(
   const checks: Check[] = [];
   const modes = new Set<Mode>();
   let usesLaunchgate = false;
+  // What init writes (launchgate-*.yml, "name: launchgate …"): every step there is checked for a
+  // `uses:` that was meant to run launchgate but points elsewhere (a typo, a stale fork).
+  const launchgateWorkflow =
+    /(^|\/)launchgate-[^/]*$/.test(path) || (typeof workflow.name === "string" && /launchgate/i.test(workflow.name));
   for (const [jobId, rawJob] of Object.entries(jobs)) {
     const job = (rawJob ?? {}) as Record<string, unknown>;
     const steps = Array.isArray(job.steps) ? (job.steps as Record<string, unknown>[]) : [];
     const needs: Need[] = [];
     const jobModes = new Set<Mode>();
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       const uses = typeof step?.uses === "string" ? step.uses : null;
       const role = uses ? roleOfUses(uses, options.localAction) : null;
+      if (uses && !role && launchgateWorkflow) {
+        const foreign = checkStepUses(lineOf(["jobs", jobId, "steps", index, "uses"]), step, uses);
+        if (foreign) checks.push(foreign);
+      }
       if (!role) continue;
       const withs = (step.with ?? {}) as Record<string, unknown>;
       if (role === "action") {
@@ -275,7 +290,7 @@ export function checkWorkflow(
 }
 
 /** The offset of the last key of `keys` in the YAML source, for `file:line` in messages. */
-function findKeyLine(doc: ReturnType<typeof parseDocument>, keys: string[]): number | undefined {
+function findKeyLine(doc: ReturnType<typeof parseDocument>, keys: (string | number)[]): number | undefined {
   const parent = doc.getIn(keys.slice(0, -1), true);
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === keys.at(-1));

@@ -103,10 +103,25 @@ describe("launchgate doctor (built CLI)", () => {
     return dir;
   }
 
-  it("passes on a freshly initialised repository", async () => {
+  it("flags init's placeholders on a fresh set-up, and passes once they are filled in", async () => {
     const dir = await initialised();
+    const fresh = await cli("doctor", "--dir", dir);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toMatch(
+      /^✗ \.github\/gates\/launch-go-no-go\.md:\d+: @your-org\/launch-commanders is init's placeholder, so nobody can sign off — replace/m,
+    );
+    expect(fresh.stdout).toMatch(/^! \.github\/launchgate\.yml: launch\.date is not set/m);
+    expect(fresh.stdout).not.toMatch(/^✗ (?!\.github\/gates\/[\w-]+\.md:\d+: @your-org\/)/m);
+
+    for (const name of await readdir(join(dir, ".github/gates"))) {
+      const path = join(dir, ".github/gates", name);
+      await writeFile(path, (await readFile(path, "utf8")).replaceAll("@your-org/", "@acme/"));
+    }
+    const config = join(dir, ".github/launchgate.yml");
+    await writeFile(config, (await readFile(config, "utf8")).replace("# date: 2026-11-02", "date: 2026-11-02"));
     const { code, stdout } = await cli("doctor", "--dir", dir);
     expect(stdout).not.toContain("✗");
+    expect(stdout).not.toContain("launch.date");
     expect(stdout).toContain("✓ .github/launchgate.yml is valid");
     expect(stdout).toMatch(/✓ \.github\/workflows\/launchgate-gate\.yml:\d+: job gate permissions/);
     expect(code).toBe(0);

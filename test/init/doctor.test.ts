@@ -42,10 +42,9 @@ describe("doctor: config and gates", () => {
   });
 
   it("passes a valid config and warns without the schema comment", () => {
-    expect(checkConfig("# yaml-language-server: $schema=x\npr_body: off\n").checks.map((c) => c.status)).toEqual([
-      "pass",
-    ]);
-    expect(checkConfig("pr_body: off\n").checks.map((c) => c.status)).toEqual(["pass", "warn"]);
+    const dated = "launch: { date: 2026-11-02 }\n";
+    expect(checkConfig(`# yaml-language-server: $schema=x\n${dated}`).checks.map((c) => c.status)).toEqual(["pass"]);
+    expect(checkConfig(dated).checks.map((c) => c.status)).toEqual(["pass", "warn"]);
     expect(checkConfig(null).checks.map((c) => c.status)).toEqual(["warn"]);
   });
 
@@ -175,5 +174,91 @@ describe("doctor: workflows", () => {
       },
     );
     expect(failures(broken.checks)[0]).toMatch(/^✗ w\.yml:\d+:\d+: invalid YAML/);
+  });
+});
+
+describe("doctor: init's placeholders, impossible dates and foreign uses:", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it("fails an impossible launch date with its line, and passes a real leap day", () => {
+    expect(failures(checkConfig("launch:\n  date: 2026-02-30\n").checks)).toEqual([
+      '✗ .github/launchgate.yml:2:9: "launch.date": no such day in the calendar (e.g. February has 28 or 29 days)',
+    ]);
+    expect(failures(checkConfig("launch:\n  date: 2026-13-01\n").checks)).toHaveLength(1);
+    expect(failures(checkConfig("launch:\n  date: 2028-02-29\n").checks)).toEqual([]);
+  });
+
+  it("warns while launch.date is unset", () => {
+    const warned = checkConfig("pr_body: off\n")
+      .checks.filter((c) => c.status === "warn")
+      .map(formatCheck);
+    expect(warned).toContainEqual(expect.stringMatching(/^! \.github\/launchgate\.yml: launch\.date is not set/));
+  });
+
+  it("fails @your-org/ approvers in the config, and passes real ones", () => {
+    const text = "launch: { date: 2026-11-02 }\napprovers: ['@your-org/release-managers']\n";
+    expect(failures(checkConfig(text).checks)).toEqual([
+      "✗ .github/launchgate.yml:2: @your-org/release-managers is init's placeholder, so nobody can sign off — replace @your-org/… with your own teams or users",
+    ]);
+    expect(failures(checkConfig(text.replace("your-org", "acme")).checks)).toEqual([]);
+  });
+
+  it("fails a gate whose approvers or item owners are placeholders, naming the first line", () => {
+    const front = `---\napprovers: ["@your-org/leads"]\n---\n# Gate\n- [ ] a\n`;
+    expect(formatCheck(checkGateFile("g.md", bytes(front)))).toMatch(
+      /^✗ g\.md:2: @your-org\/leads is init's placeholder/,
+    );
+    const item = "# Gate\nA mention such as @your-org/sre in prose is fine.\n- [ ] a\n- [ ] b @your-org/sre\n";
+    expect(formatCheck(checkGateFile("g.md", bytes(item)))).toMatch(/^✗ g\.md:4: @your-org\/sre is init's placeholder/);
+    // Prose that mentions the placeholder (the templates explain it) is not an owner.
+    expect(checkGateFile("g.md", bytes("# Gate\nSee @your-org/sre.\n- [ ] a @acme/sre\n")).status).toBe("pass");
+  });
+
+  const weekly = (uses: string, withs = "") =>
+    `name: launchgate weekly\non: { schedule: [{ cron: "0 21 * * 5" }] }\npermissions: { contents: write, issues: read, pull-requests: read }\njobs:\n  report:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ${uses}\n${withs}`;
+
+  it("fails a uses: that was meant to run launchgate but points elsewhere, with its line", () => {
+    const report = checkWorkflow(
+      ".github/workflows/launchgate-weekly.yml",
+      weekly("launchgat/lanchgate@v1", "        with:\n          mode: report\n"),
+      {
+        config,
+        localAction: false,
+      },
+    );
+    expect(failures(report.checks)).toContain(
+      "✗ .github/workflows/launchgate-weekly.yml:8: uses: launchgat/lanchgate@v1 does not point at launchgate, yet is given launchgate's mode — use launchgate/launchgate@v1 (the status site: launchgate/launchgate/site@v1)",
+    );
+  });
+
+  it("warns on another action in a launchgate workflow; GitHub's own actions and launchgate pass", () => {
+    const other = checkWorkflow(".github/workflows/launchgate-weekly.yml", weekly("slackapi/slack-github-action@v2"), {
+      config,
+      localAction: false,
+    });
+    expect(other.checks.filter((c) => c.status === "warn").map(formatCheck)).toContainEqual(
+      expect.stringMatching(
+        /launchgate-weekly\.yml:8: uses: slackapi\/slack-github-action@v2 in a launchgate workflow is not launchgate/,
+      ),
+    );
+    const ours = checkWorkflow(
+      ".github/workflows/launchgate-weekly.yml",
+      weekly("launchgate/launchgate@v1", "        with:\n          mode: report\n"),
+      {
+        config,
+        localAction: false,
+      },
+    );
+    expect(ours.checks.map(formatCheck).join("\n")).not.toMatch(/point at launchgate|is not launchgate/);
+    // A repository's own CI workflow may use anything.
+    const ci = checkWorkflow(
+      ".github/workflows/ci.yml",
+      weekly("slackapi/slack-github-action@v2").replace("launchgate weekly", "ci"),
+      {
+        config,
+        localAction: false,
+      },
+    );
+    expect(ci.checks).toEqual([]);
   });
 });

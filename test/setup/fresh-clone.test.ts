@@ -1,5 +1,16 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,6 +71,18 @@ describe("npm start on a fresh clone", () => {
       expect(run.stdout + run.stderr).not.toContain(clone);
     }
     expect(existsSync(path.join(clone, "launchgate-demo", "site", "index.html"))).toBe(true);
+  });
+
+  it("writes no absolute local path into any file it produced (snapshots, JSON, site)", () => {
+    const out = path.join(clone, "launchgate-demo");
+    const leaks = readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((file) => statSync(path.join(out, file)).isFile())
+      .filter((file) => {
+        const text = readFileSync(path.join(out, file), "utf8");
+        return text.includes(clone) || text.includes(ROOT) || text.includes(tmpdir());
+      });
+    expect(leaks).toEqual([]);
   });
 
   it("leaves git status clean: the demo's output is ignored", () => {

@@ -1,12 +1,12 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { weekBounds, weekOf, weekRange } from "../../report/weeks.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { FlagHelp } from "../help.js";
-import type { CliIO } from "../io.js";
+import { type CliIO, shownPath } from "../io.js";
 import { commands } from "../main.js";
 import { packageRoot } from "../package-root.js";
 
@@ -40,78 +40,53 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     args: argv,
     options: { out: { type: "string", default: "launchgate-demo" }, "no-site": { type: "boolean", default: false } },
   });
-  const data = join(packageRoot(), "examples", "demo");
   const out = resolve(io.cwd, values.out);
-  const file = (name: string) => join(data, name);
-  const common = ["--config", file("launchgate.yml"), "--now", DEMO_NOW];
+  await requireDirectoryOrNothing(out, values.out);
+  await rm(join(out, "snapshots"), { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  // The steps read the example launch by paths relative to its root, as in a repository, so the
+  // gate paths in snapshots and on the site read "gates/…", never this machine's directories.
+  const previousDir = process.cwd();
+  process.chdir(join(packageRoot(), "examples", "demo"));
+  try {
+    return await runSteps(out, !values["no-site"], io, paint);
+  } finally {
+    process.chdir(previousDir);
+  }
+}
+
+async function runSteps(out: string, withSite: boolean, io: CliIO, paint: Paint): Promise<number> {
+  const common = ["--config", "launchgate.yml", "--now", DEMO_NOW];
   const weeks = weekRange(
     weekOf(new Date(`${LAUNCH_DATE}T12:00:00Z`), TIME_ZONE),
     weekOf(new Date(DEMO_NOW), TIME_ZONE),
   );
-  const steps = 4 + (values["no-site"] ? 0 : 1);
+  const steps = 4 + (withSite ? 1 : 0);
   const started = performance.now();
   let step = 0;
   const progress = (text: string) => io.stderr(`${paint("dim", `[${++step}/${steps}]`)} ${text}\n`);
 
-  await rm(join(out, "snapshots"), { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
-  const call = async (name: string, args: string[], okCodes: number[] = [0, 1]): Promise<Captured> => {
-    const load = commands[name];
-    if (!load) throw new Error(`no command ${name}`);
-    const command = await load();
-    const captured: Captured = { code: 0, stdout: "", stderr: "" };
-    const sink: CliIO = {
-      ...io,
-      color: false,
-      stdout: (text) => {
-        captured.stdout += text;
-      },
-      stderr: (text) => {
-        captured.stderr += text;
-      },
-    };
-    captured.code = await command.run(args, sink, (_style, text) => text);
-    if (!okCodes.includes(captured.code)) {
-      throw new InputError(`demo step "launchgate ${name}" failed (exit ${captured.code}): ${captured.stderr.trim()}`);
-    }
-    return captured;
-  };
-
   progress("checking the gate documents");
-  const gates = await call("check", [
-    "--format",
-    "json",
-    file("gates/launch-go-no-go.md"),
-    file("gates/production-go-live.md"),
-  ]);
+  const gateFiles = ["gates/launch-go-no-go.md", "gates/production-go-live.md"];
+  const gates = await call("check", ["--format", "json", ...gateFiles], io);
   await writeFile(join(out, "gates.json"), gates.stdout);
   const gateResult = JSON.parse(gates.stdout) as {
     files: { gate: { title: string }; requiredDone: number; required: number }[];
   };
 
   progress("triaging 300 issues against their SLAs");
-  const issueArgs = [
-    "--issues",
-    file("issues.json"),
-    "--comments",
-    file("comments.json"),
-    "--events",
-    file("events.json"),
-  ];
-  const triage = await call("triage", [...issueArgs, ...common, "--format", "json"]);
+  const issueArgs = ["--issues", "issues.json", "--comments", "comments.json", "--events", "events.json"];
+  const triage = await call("triage", [...issueArgs, ...common, "--format", "json"], io);
   await writeFile(join(out, "triage.json"), triage.stdout);
 
   progress("computing the release decision");
-  const releaseArgs = [
-    "--pulls",
-    file("pulls.json"),
-    "--releases",
-    file("releases.json"),
-    "--metrics",
-    file("metrics.yml"),
-  ];
-  const gateArgs = ["--gate", file("gates/launch-go-no-go.md"), "--gate", file("gates/production-go-live.md")];
-  const criteria = await call("criteria", [...issueArgs, ...releaseArgs, ...gateArgs, ...common, "--format", "json"]);
+  const releaseArgs = ["--pulls", "pulls.json", "--releases", "releases.json", "--metrics", "metrics.yml"];
+  const gateArgs = gateFiles.flatMap((file) => ["--gate", file]);
+  const criteria = await call(
+    "criteria",
+    [...issueArgs, ...releaseArgs, ...gateArgs, ...common, "--format", "json"],
+    io,
+  );
   await writeFile(join(out, "criteria.json"), criteria.stdout);
 
   progress(`writing ${weeks.length} weekly reports (${weeks[0]} … ${weeks.at(-1)})`);
@@ -123,13 +98,13 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
         ...issueArgs,
         ...releaseArgs,
         "--config",
-        file("launchgate.yml"),
+        "launchgate.yml",
         "--now",
         new Date(end).toISOString(),
         "--week",
         week,
         "--notes",
-        file("notes"),
+        "notes",
         "--gates",
         join(out, "gates.json"),
         "--snapshots",
@@ -137,20 +112,21 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
         "--out",
         out,
       ],
+      io,
       [0],
     );
   }
 
+  const where = shownPath(io.cwd, out);
   let siteLine = "";
-  if (!values["no-site"]) {
+  if (withSite) {
     progress("building the status site");
-    await call("site", ["--snapshots", join(out, "snapshots"), "--out", join(out, "site"), "--now", DEMO_NOW], [0]);
-    const site = shortPath(io.cwd, join(out, "site"));
+    await call("site", ["--snapshots", join(out, "snapshots"), "--out", join(out, "site"), "--now", DEMO_NOW], io, [0]);
+    const site = `${where}/site`;
     siteLine = `site:       ${site}/index.html — preview: python3 -m http.server -d ${site} 8080`;
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const where = shortPath(io.cwd, out);
   // The summary quotes the newest snapshot: the same figures the site shows.
   const latest = weeks.at(-1) as string;
   const snapshot = parseSnapshot(await readFile(join(out, "snapshots", `${latest}.json`), "utf8"), latest);
@@ -177,8 +153,37 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   return 0;
 }
 
-/** A path relative to the working directory when it lies below it, else absolute. */
-function shortPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+/** Runs one command with its output captured; an exit code outside `okCodes` fails the demo. */
+async function call(name: string, args: string[], io: CliIO, okCodes: number[] = [0, 1]): Promise<Captured> {
+  const load = commands[name];
+  if (!load) throw new Error(`no command ${name}`);
+  const command = await load();
+  const captured: Captured = { code: 0, stdout: "", stderr: "" };
+  const sink: CliIO = {
+    ...io,
+    cwd: process.cwd(),
+    color: false,
+    stdout: (text) => {
+      captured.stdout += text;
+    },
+    stderr: (text) => {
+      captured.stderr += text;
+    },
+  };
+  captured.code = await command.run(args, sink, (_style, text) => text);
+  if (!okCodes.includes(captured.code)) {
+    throw new InputError(`demo step "launchgate ${name}" failed (exit ${captured.code}): ${captured.stderr.trim()}`);
+  }
+  return captured;
+}
+
+/** --out is created when missing; an existing file there is an input error, not a crash. */
+async function requireDirectoryOrNothing(dir: string, given: string): Promise<void> {
+  const found = await stat(dir).catch(() => null);
+  if (found && !found.isDirectory()) {
+    throw new InputError("--out names a file, not a directory", {
+      file: given,
+      fix: "name a directory (it is created when missing), e.g. --out launchgate-demo",
+    });
+  }
 }

@@ -233,7 +233,7 @@ async function readGates(path: string): Promise<ReportSources["gates"]> {
 /** `DIR/<week>.md` notes files. */
 async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
   const notes = new Map<string, WeekNotes>();
-  for (const name of await listDir(dir, "--notes")) {
+  for (const name of await listDir(dir, "--notes", { mustExist: true })) {
     const week = /^(\d{4}-W\d{2})\.md$/.exec(name)?.[1];
     if (week && parseWeekId(week)) notes.set(week, parseNotes(await readUserText(join(dir, name))));
   }
@@ -254,11 +254,15 @@ async function readSnapshots(dir: string): Promise<Snapshot[]> {
   return out;
 }
 
-async function listDir(dir: string, flag: string): Promise<string[]> {
+/** A missing --snapshots directory is a first run; a missing --notes directory is a wrong path. */
+async function listDir(dir: string, flag: string, options: { mustExist?: boolean } = {}): Promise<string[]> {
   try {
     return (await readdir(dir)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && options.mustExist) {
+      throw new InputError(`${flag}: no such directory`, { file: dir, fix: "name the directory of <week>.md notes" });
+    }
     if (code === "ENOENT") return [];
     throw new InputError(`${flag}: cannot read directory (${code ?? String(error)})`, { file: dir });
   }

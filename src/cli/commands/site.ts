@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -7,8 +6,8 @@ import { InputError } from "../../errors.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { FlagHelp } from "../help.js";
-import { type CliIO, readUserText, UsageError } from "../io.js";
-import { packageRoot } from "../package-root.js";
+import { type CliIO, readUserText, shownPath, UsageError } from "../io.js";
+import { siteWithDependencies } from "../site-deps.js";
 
 export const usage = "launchgate site --snapshots DIR [--out DIR] [--site URL] [--base PATH] [--now ISO-8601]";
 export const summary =
@@ -59,17 +58,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--now "${values.now}" is not an ISO 8601 time`, { fix: "e.g. --now 2026-11-30T12:00:00Z" });
   }
   const snapshots = path.resolve(io.cwd, values.snapshots);
-  const weeks = await checkSnapshots(snapshots);
-  const siteDir = findSiteDir();
-  const astro = path.join(siteDir, "node_modules", "astro", "bin", "astro.mjs");
-  if (!existsSync(astro)) {
-    throw new InputError("the site's dependencies are not installed", {
-      file: path.join(siteDir, "package.json"),
-      fix: `run: npm ci --prefix ${path.relative(io.cwd, siteDir) || "."}`,
-    });
-  }
+  const weeks = await checkSnapshots(snapshots, shownPath(io.cwd, values.snapshots));
+  const siteDir = await siteWithDependencies(io);
   const out = path.resolve(io.cwd, values.out);
-  io.stderr(`launchgate site: building ${weeks} weeks from ${snapshots}\n`);
+  io.stderr(`launchgate site: building ${weeks} weeks from ${shownPath(io.cwd, values.snapshots)}\n`);
   const code = await spawnBuild(path.join(siteDir, "scripts", "build.mjs"), siteDir, io, {
     LAUNCHGATE_SNAPSHOTS: snapshots,
     LAUNCHGATE_OUT: out,
@@ -81,43 +73,39 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`launchgate site: astro build failed (exit ${code})\n`);
     return 1;
   }
-  io.stdout(`${out}\n`);
+  io.stdout(`${shownPath(io.cwd, values.out)}\n`);
   return 0;
 }
 
 /** Validates every snapshot up front: a bad file is an input error (exit 2), not a build crash. */
-async function checkSnapshots(dir: string): Promise<number> {
+async function checkSnapshots(dir: string, shown: string): Promise<number> {
   let names: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new InputError("is not a directory", { file: dir });
+    if (!(await stat(dir)).isDirectory()) throw new InputError("is not a directory", { file: shown });
     names = (await readdir(dir)).filter((name) => SNAPSHOT_FILE.test(name));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError("cannot read the snapshot directory", {
-      file: dir,
+      file: shown,
       fix: "pass the directory holding <ISO week>.json files (snapshots/ on the launchgate-data branch)",
     });
   }
   if (names.length === 0) {
     throw new InputError("no snapshots (<ISO week>.json) in the directory", {
-      file: dir,
+      file: shown,
       fix: "run launchgate report first, or check out the launchgate-data branch",
     });
   }
   for (const name of names) {
-    const file = path.join(dir, name);
-    checkFileWeek(parseSnapshot(await readUserText(file), file), name.slice(0, -".json".length), file);
+    const file = path.join(shown, name);
+    const text = await readUserText(path.join(dir, name)).catch((error: unknown) => {
+      throw error instanceof InputError
+        ? new InputError(error.message, { file, ...(error.fix ? { fix: error.fix } : {}) })
+        : error;
+    });
+    checkFileWeek(parseSnapshot(text, file), name.slice(0, -".json".length), file);
   }
   return names.length;
-}
-
-/** site/ next to the package root: dist/cli.js and src/cli/commands/site.ts both sit below it. */
-function findSiteDir(): string {
-  const site = path.join(packageRoot(), "site");
-  if (existsSync(path.join(site, "astro.config.mjs"))) return site;
-  throw new InputError("cannot find the site/ directory of this launchgate installation", {
-    fix: "run launchgate site from a launchgate checkout",
-  });
 }
 
 /** site/scripts/build.mjs: `astro build`, serialized with any other build of the same site/. */

@@ -1,4 +1,4 @@
-import type { Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root } from "mdast";
+import type { Heading, ListItem, Nodes, Paragraph, Root } from "mdast";
 import { toString as plainText } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -119,7 +119,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
       const closed = itemEndsAfterBareMarker(node, scope, ancestors);
       const nested = closed ? null : listAfterBareMarker(node, scope, ancestors);
       const textless = closed !== null || nested !== null;
-      items.push(toItem(node, textless ? { ...task, textless } : task, ancestors, headingStack, scope));
+      items.push(toItem(node, textless ? { ...task, textless } : task, ancestors, headingStack, scope, path));
       if (closed) {
         replace(scope, line + 1, closed);
         return "skip";
@@ -151,6 +151,7 @@ function toItem(
   ancestors: Nodes[],
   headings: { text: string }[],
   scope: Scope,
+  path: string,
 ): ChecklistItem {
   const { checked } = task;
   const paragraph = node.children[0]?.type === "paragraph" && !task.textless ? node.children[0] : undefined;
@@ -168,8 +169,10 @@ function toItem(
     headings: headings.map((h) => h.text),
     depth: outerDepth,
     parent: outerParent,
-    owners: paragraph ? extractOwners(mentionableText(paragraph.children)) : [],
-    optional: OPTIONAL_MARKER.test(text),
+    // Owners are read from the identity text itself, so no markup (code, emphasis, image alt text)
+    // can keep an item's identity while hiding its owner, and a waiver's reason adds none.
+    owners: extractOwners(text, { file: path, line: line + scope.lineOffset }),
+    optional: OPTIONAL_MARKER.test(/[^\p{ASCII}]/u.test(text) ? text.normalize("NFKC") : text),
     struck,
     waived: checked && struck && hasReason,
     waiverReason: struck ? waiverReason : null,
@@ -186,22 +189,14 @@ function itemText(paragraph: Paragraph | undefined): { text: string; waiverReaso
   const [head, ...rest] = paragraph.children;
   if (head?.type === "delete") {
     const after = collapse(rest.map((n) => plainText(n)).join(""));
-    const reason = WAIVER_REASON.exec(after)?.[1]?.trim() ?? null;
-    return { text: collapse(plainText(head)), waiverReason: reason, struck: true };
+    const waiver = WAIVER_REASON.exec(after);
+    const reason = waiver?.[1]?.trim() ?? null;
+    // Text between the struck part and `N/A:` (`~~Load test~~ @alice N/A: …`) is part of the item,
+    // so an owner named there is still its owner; the reason is not.
+    const between = waiver ? after.slice(0, waiver.index) : "";
+    return { text: collapse(`${plainText(head)} ${between}`), waiverReason: reason, struck: true };
   }
   return { text: collapse(plainText(paragraph)), waiverReason: null, struck: false };
-}
-
-/** Text in which @mentions count: not inside code spans, raw HTML or link targets. */
-function mentionableText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((n) => {
-      if (n.type === "text") return n.value;
-      if (n.type === "inlineCode" || n.type === "html") return " ";
-      if ("children" in n) return ` ${mentionableText(n.children as PhrasingContent[])} `;
-      return " ";
-    })
-    .join("");
 }
 
 function collapse(text: string): string {

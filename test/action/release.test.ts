@@ -79,13 +79,14 @@ describe("the event's PR with its current state", () => {
     ...over,
   });
 
-  it("reads labels from both views, title and body from now, commits from the event", () => {
+  it("reads labels from both views, title, body and base from now, the head commit from the event", () => {
     const merged = withCurrentState(
       info({ labels: ["bug"], title: "Release 1.0" }),
       info({ labels: ["release"], title: "Bump", body: "now body", headSha: "h2", baseSha: "b2" }),
     );
     expect(merged).toMatchObject({ labels: ["release", "bug"], title: "Bump", body: "now body", headSha: "h1" });
-    expect(merged.baseSha).toBe("b1");
+    // A PR retargeted since its event is judged against its current base.
+    expect(merged.baseSha).toBe("b2");
     expect(merged.otherTitles).toEqual(["Release 1.0"]);
   });
 

@@ -43,8 +43,34 @@ describe("owners", () => {
     expect(only("- [ ] mail ops@example.com or a.b@c.io\n").owners).toEqual([]);
   });
 
-  it("code spans are not owners", () => {
-    expect(only("- [ ] run `npm publish @scope/pkg` then ping @bob\n").owners).toEqual(["bob"]);
+  it("owners are read from the same text as the item's identity: code, emphasis and image alt text count", () => {
+    expect(only("- [ ] Changelog `@alice`\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] Changelog @*alice*\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] Changelog ![@alice](x.png)\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] Changelog **@al**ice\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] run `npm publish @scope/pkg` then ping @bob\n").owners).toEqual(["scope/pkg", "bob"]);
+  });
+
+  it("compatibility forms (full-width ＠ and letters) are the same login", () => {
+    expect(only("- [ ] Changelog ＠alice\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] Changelog @ａｌｉｃｅ\n").owners).toEqual(["alice"]);
+    expect(only("- [ ] Changelog ＠ａｃｍｅ／ｒｍ\n").owners).toEqual(["acme/rm"]);
+  });
+
+  it("a mention that is not an ASCII login is an input error naming the line, never an item without owners", () => {
+    expect(inputError(() => items("# G\n\n- [ ] Changelog @аlice\n"))).toMatch(
+      /^gate\.md:3: "@аlice" looks like an @mention/,
+    );
+    expect(inputError(() => items("- [ ] Changelog @\u200balice\n"))).toMatch(/looks like an @mention/);
+    expect(inputError(() => items("- [ ] Changelog @alicé\n"))).toMatch(/looks like an @mention/);
+    expect(only("- [ ] Mail jürgen@example.com, ping @bob\n").owners).toEqual(["bob"]);
+  });
+
+  it("a waiver's reason never adds owners; text between the strike and N/A: is the item's", () => {
+    const waived = only("- [x] ~~Load test @alice~~ N/A: agreed with @mallory\n");
+    expect(waived).toMatchObject({ owners: ["alice"], text: "Load test @alice", waived: true });
+    const between = only("- [x] ~~Load test~~ @alice N/A: agreed with @mallory\n");
+    expect(between).toMatchObject({ owners: ["alice"], text: "Load test @alice", waived: true });
   });
 
   it("link targets are not owners, link texts are", () => {

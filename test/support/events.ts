@@ -38,6 +38,8 @@ export interface EventSpec {
   number?: number;
   /** User who triggered the event (defaults to the PR/issue author). */
   sender?: string;
+  /** The PR's base branch when the event fired (it was retargeted since): the payload's `base`. */
+  base?: string;
   /** Deep-merged into the payload last. */
   overrides?: Record<string, unknown>;
 }
@@ -83,6 +85,12 @@ export function buildEvent(repo: Repository, api: string, spec: EventSpec): Buil
     if (!item?.pull) throw new Error("a pull_request event needs `number` of a pull request");
     payload.number = item.number;
     payload.pull_request = shape.pullRequest(repo, api, item);
+    if (spec.base !== undefined) {
+      const sha = repo.resolve(spec.base);
+      if (!sha) throw new Error(`event.base: no branch ${spec.base}`);
+      const base = (payload.pull_request as { base: Record<string, unknown> }).base;
+      Object.assign(base, { ref: spec.base, sha, label: `${repo.owner}:${spec.base}` });
+    }
     if (spec.action === "labeled" || spec.action === "unlabeled") {
       const name = item.labels.at(-1) ?? "release";
       payload.label = shape.label(repo, api, repo.label(name));

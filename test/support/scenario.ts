@@ -212,6 +212,7 @@ export const scenarioSchema = z.strictObject({
     example: z.string().optional(),
     number: z.number().int().optional(),
     sender: z.string().optional(),
+    base: z.string().optional(),
     overrides: z.record(z.string(), z.unknown()).optional(),
   }),
   token: z.enum(["write", "fork", "none"]).default("write"),
@@ -438,6 +439,7 @@ export function eventOf(spec: ScenarioSpec): EventSpec {
     ...(e.example !== undefined ? { example: e.example } : {}),
     ...(e.number !== undefined ? { number: e.number } : {}),
     ...(e.sender !== undefined ? { sender: e.sender } : {}),
+    ...(e.base !== undefined ? { base: e.base } : {}),
     ...(e.overrides !== undefined ? { overrides: e.overrides } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { retick } from "../../checklist/retick.js";
 import type { ChecklistDocument } from "../../checklist/types.js";
 import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
+import { withBaseAuthority } from "../../gates/base-authority.js";
 import { type AppliesTo, DEFAULT_GATES } from "../../gates/config.js";
 import { evaluateGate, type GateVerdict } from "../../gates/evaluate.js";
 import { isGlob, matchesAny } from "../../gates/glob.js";
@@ -76,20 +77,18 @@ function parseBlob(file: FileAtRef, path: string): ChecklistDocument {
   return doc;
 }
 
-/** Evaluates every gate that applies to one pull request, with sign-off attribution. */
+/**
+ * Evaluates every gate that applies to one pull request, with sign-off attribution. `pr` is the
+ * PR as it is now (see withCurrentState): its current base, labels, title and description.
+ */
 export async function evaluatePullRequest(
   client: GitHubClient,
   repo: Repo,
-  event: PullRequestInfo,
-  current: Promise<PullRequestInfo>,
+  pr: PullRequestInfo,
   loaded: { config: Config; source: string },
 ): Promise<GateRun> {
   const { config } = loaded;
-  // The PR as it is now (see withCurrentState) can only add to the event's labels and titles, so
-  // when the event already makes it a release PR, the gate files are read without waiting for it.
-  const early = matchRelease(event, config.release);
-  const pr = early.release ? event : await current;
-  const match = early.release ? early : matchRelease(pr, config.release);
+  const match = matchRelease(pr, config.release);
   const run: GateRun = {
     headSha: pr.headSha,
     release: match.release,
@@ -109,14 +108,14 @@ export async function evaluatePullRequest(
       ? entries.map((entry) => [entry.path, new FileHistory(client, repo, entry.path, pr.headSha)])
       : [],
   );
-  const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry, run.notes)));
+  const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry)));
   const configApprovers = config.approvers;
   const mode: SignoffMode = config.signoff === "author" ? "author" : "verify";
   const pending = documents.map(async (d): Promise<EvaluatedGate | null> => {
     if (!d) return null;
     // From the base version when there is one (a PR cannot exempt itself); a new gate's own otherwise.
     const appliesTo = d.appliesTo ?? (d.base ?? d.head).frontMatter?.applies_to;
-    if (!gateApplies(await current, appliesTo)) {
+    if (!gateApplies(pr, appliesTo)) {
       run.skipped.push({ path: d.path, reason: "applies_to does not match this PR" });
       return null;
     }
@@ -131,7 +130,7 @@ export async function evaluatePullRequest(
     const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
     return { source: "file", path: d.path, doc: d.head, verdict, result, existsAtHead: d.existsAtHead };
   });
-  const body = current.then((now) => evaluateBody(client, repo, now, config));
+  const body = evaluateBody(client, repo, pr, config);
   const gates = await Promise.all([...pending, body]);
   run.gates = gates.filter((g): g is EvaluatedGate => g !== null);
   if (run.gates.length === 0) {
@@ -202,13 +201,12 @@ async function readVersions(
   repo: Repo,
   pr: PullRequestInfo,
   entry: GateFile,
-  notes: string[],
 ): Promise<Versions | null> {
   const [headFile, baseFile] = await Promise.all([
     getFile(client, repo, entry.path, pr.headSha),
     getFile(client, repo, entry.path, pr.baseSha),
   ]);
-  const base = baseFile ? parseBase(baseFile, entry.path, notes) : undefined;
+  const base = baseFile ? parseBase(baseFile, entry.path, pr.baseSha) : undefined;
   if (!headFile) {
     if (base) {
       // Deleted on the PR branch: an empty head makes every required base item "removed".
@@ -228,21 +226,26 @@ async function readVersions(
     }
     return null;
   }
-  const head = parseBlob(headFile, entry.path);
+  const parsed = parseBlob(headFile, entry.path);
   // Same error as the CLI for a gate without items: never an empty gate that passes.
-  if (head.items.length === 0) readGateDocument(headFile.bytes, entry.path);
+  if (parsed.items.length === 0) readGateDocument(headFile.bytes, entry.path);
+  const head = withBaseAuthority(parsed, base);
   return { path: entry.path, appliesTo: entry.appliesTo, head, base, existsAtHead: true };
 }
 
-function parseBase(file: FileAtRef, path: string, notes: string[]): ChecklistDocument | undefined {
+/**
+ * The base version decides owners, approvers, `applies_to` and which items may not be removed, so
+ * one that cannot be parsed fails the gate: nothing from the head's version stands in for it.
+ */
+function parseBase(file: FileAtRef, path: string, baseSha: string): ChecklistDocument {
   try {
     return parseBlob(file, path);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    notes.push(
-      `The base version of \`${path}\` could not be parsed (${error.format()}); removed items were not checked.`,
+    throw new InputError(
+      `the base version of the gate (at ${baseSha.slice(0, 7)}) cannot be parsed, and the gate's rules come from it: ${error.format()}`,
+      { file: path, fix: "fix the gate document on the base branch first; a PR cannot replace its base's rules" },
     );
-    return undefined;
   }
 }
 

@@ -53,12 +53,16 @@ export function pullRequestFromPayload(payload: Record<string, unknown>, eventNa
  * as it is now: a run may start long after its event (a re-run, a queued run, an `opened` run
  * that ends after the `labeled` one), and a stale payload must not turn a release PR into an
  * ordinary one. Labels and titles of both count, so neither an old payload nor a lagging read
- * lets a release PR pass as ordinary. Branches and commits stay the event's: the check run
- * belongs to the event's head commit.
+ * lets a release PR pass as ordinary. The base (branch and SHA) is the current one; the head
+ * branch and commit stay the event's: the check run belongs to the event's head commit.
  */
 export function withCurrentState(event: PullRequestInfo, current: PullRequestInfo): PullRequestInfo {
   return {
     ...event,
+    // Retargeting a PR changes its base without a new head commit: the current base is the one
+    // its merge would land on, so the config, the gates' base versions and removed items come from it.
+    base: current.base,
+    baseSha: current.baseSha,
     title: current.title,
     otherTitles: current.title === event.title ? [] : [event.title],
     body: current.body,

@@ -39,15 +39,20 @@ export async function run(ctx: ActionContext): Promise<void> {
   let gateRun: GateRun;
   let commentListing: ReturnType<typeof listComments> | null;
   try {
-    // The config goes first (everything waits on it), then the PR's current state.
-    const config = loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
-    const current = target.readCurrent();
-    const loaded = await config;
+    // The config at the event's base travels with the read of the PR as it is now; a PR retargeted
+    // since its event is judged against its current base, so then the config is read again there.
+    const eventConfig = loadBaseConfig(client, ctx.repo, ctx.configPath, target.pr.baseSha);
+    eventConfig.catch(() => undefined);
+    const pr = await target.readCurrent();
+    const loaded =
+      pr.baseSha === target.pr.baseSha
+        ? await eventConfig
+        : await loadBaseConfig(client, ctx.repo, ctx.configPath, pr.baseSha);
     // The sticky comment's lookup needs nothing from the evaluation: it travels meanwhile. An
     // ordinary PR gets no comment, but one left while it was a release PR must not go stale.
     const commenting = !readOnly && ctx.comment && ctx.eventName !== "merge_group";
     commentListing = commenting ? listComments(client, ctx.repo, target.pr.number) : null;
-    gateRun = await evaluatePullRequest(client, ctx.repo, target.pr, current, loaded);
+    gateRun = await evaluatePullRequest(client, ctx.repo, pr, loaded);
   } catch (error) {
     core.setOutput("passed", "false");
     // Fail closed where people look: a failing check on the commit saying what went wrong.

@@ -1,4 +1,5 @@
-import type { CriteriaResult } from "../criteria/result.js";
+import { evidenceLabel } from "../criteria/format/text.js";
+import type { CriteriaResult, Evidence } from "../criteria/result.js";
 import type { CheckFileResult } from "../gates/result.js";
 import { ownEntry } from "../metrics/by-name.js";
 import type { MetricsData } from "../metrics/types.js";
@@ -15,6 +16,7 @@ import {
   type SnapshotGate,
   type SnapshotMetric,
   type SnapshotOpenIssue,
+  type SnapshotRuleEvidence,
 } from "../snapshot/schema.js";
 import { isoInZone } from "../time/zone.js";
 import { isBot } from "../triage/responders.js";
@@ -64,6 +66,8 @@ export interface GateInput {
   result: CheckFileResult;
   /** Item line → login whose change ticked it, when attribution was verified. */
   signedOffBy?: ReadonlyMap<number, string>;
+  /** The commit SHA the gate file was read at, when known (links to its lines on GitHub). */
+  ref?: string;
 }
 
 /** The open-issue list is capped so a snapshot stays small; the rest is counted in `openOmitted`. */
@@ -164,7 +168,7 @@ export function aggregateWeek(input: WeekInput): Snapshot {
       openOmitted: Math.max(0, open.length - OPEN_LIST_LIMIT),
     },
     sla,
-    release: releaseSummary(input.release),
+    release: releaseSummary(input),
     metrics,
     downloads: { total: downloadsTotal, delta: difference(downloadsTotal, input.previous?.downloads.total) },
     stars: { total: stars, delta: difference(stars, input.previous?.stars.total) },
@@ -336,7 +340,8 @@ function weekNotes(
   return { ...labeled, focus, source: any ? "labels" : "none" };
 }
 
-function releaseSummary(result: CriteriaResult | null): Snapshot["release"] {
+function releaseSummary(input: WeekInput): Snapshot["release"] {
+  const result = input.release;
   if (!result) return { decision: null, readiness: null, fired: [] };
   return {
     decision: result.decision,
@@ -347,11 +352,31 @@ function releaseSummary(result: CriteriaResult | null): Snapshot["release"] {
         id: r.id,
         outcome: r.outcome as "fire" | "consider",
         reason: [r.rule, ...r.evidence.map((e) => e.text)].join(" — "),
+        rule: r.rule,
+        evidence: r.evidence.map((e) => ruleEvidence(input, e)),
       })),
   };
 }
 
-function toSnapshotGate({ result, signedOffBy }: GateInput): SnapshotGate {
+/** Evidence as the site shows it: the CLI's label ("issue #164") and a link to what it names. */
+function ruleEvidence(input: WeekInput, e: Evidence): SnapshotRuleEvidence {
+  const numbered = e.kind === "issue" || e.kind === "pull";
+  const url = "url" in e ? e.url : null;
+  return {
+    kind: e.kind,
+    label: evidenceLabel(e),
+    title: numbered ? e.title : null,
+    // Issue URLs also reach pull requests: GitHub redirects /issues/N to /pull/N.
+    url: numbered
+      ? httpUrlOr(url, () => issueUrlByNumber(input, e.number))
+      : url && /^https?:\/\//.test(url)
+        ? url
+        : null,
+    text: e.text,
+  };
+}
+
+function toSnapshotGate({ result, signedOffBy, ref }: GateInput): SnapshotGate {
   // Tasks are named by the outermost heading, or the one below a single document title (gates/tasks.ts).
   const outermost = new Set(result.items.map((i) => i.headings[0]));
   const level = outermost.size === 1 && result.items.some((i) => i.headings.length > 1) ? 1 : 0;
@@ -368,6 +393,9 @@ function toSnapshotGate({ result, signedOffBy }: GateInput): SnapshotGate {
         optional: item.optional,
         waived: item.waived,
         signedOffBy: item.checked ? (signedOffBy?.get(item.line) ?? null) : null,
+        headings: item.headings,
+        blocking: item.blocking,
+        waiverReason: item.waiverReason,
       })),
   }));
   return {
@@ -380,6 +408,7 @@ function toSnapshotGate({ result, signedOffBy }: GateInput): SnapshotGate {
     requiredDone: result.requiredDone,
     passed: result.passed,
     tasks,
+    ...(ref ? { ref } : {}),
   };
 }
 

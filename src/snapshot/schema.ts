@@ -74,6 +74,14 @@ const gateItemSchema = z.object({
   waived: z.boolean(),
   /** The login whose change ticked the item, when attribution was verified; null otherwise. */
   signedOffBy: z.string().nullable(),
+  /** Added later (optional, absent in older snapshots): every heading above the item, outermost first. */
+  headings: z.array(z.string()).optional(),
+  /** Added later: why the item holds the gate back, as `launchgate check` reports it; null when it does not. */
+  blocking: z.enum(["unticked", "waiver-without-reason", "unverified"]).nullable().optional(),
+  /** Added later: the reason given for a waiver. */
+  waiverReason: z.string().nullable().optional(),
+  /** Added later: why a ticked item's sign-off could not be verified, when that is known. */
+  unverifiedReason: z.string().nullable().optional(),
 });
 
 const gateTaskSchema = z.object({
@@ -95,6 +103,11 @@ const gateSchema = z.object({
   requiredDone: z.number().int().nonnegative(),
   passed: z.boolean(),
   tasks: z.array(gateTaskSchema),
+  /** Added later (optional): the commit the gate file was read at, for `blob/<ref>/<path>#L<line>` links. */
+  ref: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/, "must be a commit SHA")
+    .optional(),
 });
 
 const severityCountsSchema = z.object({
@@ -153,10 +166,25 @@ const breachSchema = z.object({
   stoppedAt: instant.nullable(),
 });
 
+/** One fact behind a fired rule: the issue, PR, metric sample or release it names, as the CLI prints it. */
+const ruleEvidenceSchema = z.object({
+  kind: z.enum(["issue", "pull", "metric", "release", "note"]),
+  /** "issue #164", "PR #12", "error_rate @ metrics.yml:14", "release v1.2.0"; "" for a note. */
+  label: z.string(),
+  /** The issue's or PR's title; null for other kinds. */
+  title: z.string().nullable(),
+  url: httpUrl.nullable(),
+  text: z.string(),
+});
+
 const firedRuleSchema = z.object({
   id: z.string().min(1),
   outcome: z.enum(["fire", "consider"]),
+  /** The rule and its evidence in one line (what older readers show). */
   reason: z.string(),
+  /** Added later (optional): the rule in words, and each piece of evidence with its link. */
+  rule: z.string().optional(),
+  evidence: z.array(ruleEvidenceSchema).optional(),
 });
 
 const releaseSchema = z.object({
@@ -255,3 +283,5 @@ export type SeverityCounts = z.output<typeof severityCountsSchema>;
 export type SlaSeverity = z.output<typeof slaSeveritySchema>;
 export type SlaBreach = z.output<typeof breachSchema>;
 export type CommunityPull = z.output<typeof communityPullSchema>;
+export type SnapshotFiredRule = z.output<typeof firedRuleSchema>;
+export type SnapshotRuleEvidence = z.output<typeof ruleEvidenceSchema>;

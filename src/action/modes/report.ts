@@ -66,7 +66,8 @@ export async function run(ctx: ActionContext): Promise<void> {
     releases: fetched.cache.releases,
     metrics,
     stars: fetched.stars,
-    gates: gates.map((result) => ({ result })),
+    // The commit the gates were read at: the site links each item to blob/<sha>/<path>#L<line>.
+    gates: gates.map((result) => ({ result, ...(ctx.sha ? { ref: ctx.sha } : {}) })),
     notes: await readNotes(client, ctx.repo, ctx.sha || "HEAD", config, [...missing, weekId]),
   };
 

@@ -41,6 +41,14 @@ function alive(pid) {
   }
 }
 
+// The RSS feed needs absolute links; without a configured origin they would point at localhost.
+if (!process.env.LAUNCHGATE_SITE) {
+  process.stderr.write(
+    "launchgate site: warning: no site URL configured, so the RSS feed's links point at http://localhost:4321/. " +
+      "Fix: pass --site https://OWNER.github.io (or set LAUNCHGATE_SITE).\n",
+  );
+}
+
 await acquire();
 let child;
 const release = () => rm(lock, { recursive: true, force: true });

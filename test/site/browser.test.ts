@@ -1,12 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { type BuiltSite, buildSite } from "./build-site.js";
+import { axeViolations, crawl, launchChromium } from "./chromium.js";
 import { type StaticServer, serve } from "./serve.js";
 
 /**
@@ -17,7 +17,6 @@ import { type StaticServer, serve } from "./serve.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/snapshots/", import.meta.url));
 const HOSTILE = fileURLToPath(new URL("./fixtures/hostile/", import.meta.url));
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const BASE = "/launchgate/";
 const SITE = "https://acme.example";
 
@@ -34,93 +33,12 @@ const hostile = load(HOSTILE)[0] as Snapshot;
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    // Debian's chromium package (what .ci/run installs); CHROMIUM_PATH points elsewhere, e.g. at the
-    // Chrome preinstalled on GitHub's Ubuntu runners.
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Visit {
-  url: string;
-  status: number;
-  consoleErrors: string[];
-}
-
-/** Visits every internal page reachable from the home page; returns each visit and the links seen. */
-async function crawl(context: BrowserContext, origin: string, perPage?: (page: Page, url: string) => Promise<void>) {
-  const start = `${origin}${BASE}`;
-  const queue = [start];
-  const seen = new Set(queue);
-  const visits: Visit[] = [];
-  const externalLinks = new Set<string>();
-  while (queue.length > 0) {
-    const url = queue.shift() as string;
-    if (!url.endsWith("/")) {
-      // Feeds and other files: the browser would show them as XML and ask for /favicon.ico.
-      const response = await context.request.get(url);
-      visits.push({ url, status: response.status(), consoleErrors: [] });
-      continue;
-    }
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on("console", (msg) => {
-      if (msg.type() === "error") consoleErrors.push(msg.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    const response = await page.goto(url, { waitUntil: "load" });
-    visits.push({ url, status: response?.status() ?? 0, consoleErrors });
-    if (response?.headers()["content-type"]?.startsWith("text/html")) {
-      const links = await page.$$eval("a[href], link[rel=alternate][href]", (els) =>
-        els.map((el) => el.getAttribute("href") ?? ""),
-      );
-      for (const link of links) {
-        const target = new URL(link, url);
-        if (target.origin !== origin) {
-          externalLinks.add(target.href);
-          continue;
-        }
-        if (target.hash && target.pathname === new URL(url).pathname) {
-          const id = decodeURIComponent(target.hash.slice(1));
-          expect(await page.locator(`[id="${id}"]`).count(), `fragment ${link} on ${url}`).toBe(1);
-        }
-        target.hash = "";
-        if (!seen.has(target.href)) {
-          seen.add(target.href);
-          queue.push(target.href);
-        }
-      }
-      if (perPage) await perPage(page, url);
-    }
-    await page.close();
-  }
-  return { visits, externalLinks };
-}
-
-/** axe-core's serious and critical violations on the open page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE, "utf8"));
-  const results = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-    violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
-  };
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe("status site from the fixture snapshots", () => {
   let built: BuiltSite;
@@ -143,7 +61,7 @@ describe("status site from the fixture snapshots", () => {
 
   it("every page loads without console errors, broken links or serious accessibility violations", async () => {
     const problems: string[] = [];
-    const { visits, externalLinks } = await crawl(context, server.origin, async (page, url) => {
+    const { visits, externalLinks } = await crawl(context, server.origin, BASE, async (page, url) => {
       for (const violation of await axeViolations(page)) problems.push(`${url}: ${violation}`);
     });
     const paths = visits.map((v) => new URL(v.url).pathname).sort();
@@ -153,9 +71,11 @@ describe("status site from the fixture snapshots", () => {
       ...newest.gates.map((g) => `gates/${g.id}/`),
       "reports/",
       ...fixtures.map((s) => `reports/${s.week.id}/`),
+      ...fixtures.map((s) => `reports/${s.week.id}/breaches/all/`),
       "rss.xml",
       "trends/",
       "triage/",
+      "triage/breached/",
     ].map((p) => `${BASE}${p}`);
     expect(paths).toEqual(expected.sort());
     expect(visits.filter((v) => v.status !== 200)).toEqual([]);
@@ -177,7 +97,9 @@ describe("status site from the fixture snapshots", () => {
     expect(await text("decision")).toBe("No release needed");
     expect(await text("readiness")).toBe(`${newest.release.readiness} / 100`);
     expect(await text("untriaged")).toBe(String(newest.issues.untriaged));
-    expect(await text("breach-count")).toBe(String(newest.sla.breaches.length));
+    const openIssues = new Set(newest.issues.open.map((i) => i.number));
+    const openBreaches = newest.sla.breaches.filter((b) => b.stoppedAt === null && openIssues.has(b.number));
+    expect(await text("breach-count")).toBe(String(openBreaches.length));
     expect(await page.getByTestId("stale-banner").count()).toBe(0);
     for (const sev of ["P0", "P1", "P2", "P3", "untriaged"] as const) {
       const row = page.locator(`[data-testid=severity-table] tr[data-severity=${sev}]`);
@@ -207,7 +129,9 @@ describe("status site from the fixture snapshots", () => {
         if (item.owners.length > 0)
           expect(await li.locator("[data-field=owners]").innerText()).toBe(item.owners.join(", "));
         if (item.checked) {
-          expect(await li.locator("[data-field=signed-off-by]").innerText()).toBe(item.signedOffBy ?? "unverified");
+          expect(await li.locator("[data-field=signer]").innerText()).toMatch(
+            item.signedOffBy ? `signed off by @${item.signedOffBy}` : /^not verified: /,
+          );
         }
         const state = item.waived ? "waived" : item.checked ? "done" : item.optional ? "optional" : "open";
         expect(await li.locator(".state").innerText()).toBe(state);
@@ -279,25 +203,31 @@ describe("status site from the fixture snapshots", () => {
     await page.close();
   });
 
-  it("on a 390 px phone, wide tables scroll inside their own box instead of the page", async () => {
+  it("on a 390 px phone, tables reflow into cards or scroll inside their own box, never the page", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
     const pages = ["", "reports/", `reports/${newest.week.id}/`];
-    let scrolled = 0;
+    let cards = 0;
     for (const p of pages) {
       await page.goto(`${server.origin}${BASE}${p}`);
       const overflow = await page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth",
       );
       expect(overflow, p).toBeLessThanOrEqual(0);
-      // Every visible table: a wider one scrolls its wrapper (a labelled, focusable region).
+      // Every visible table: reflowed into cards (rows no longer table rows), or a wider one scrolls
+      // its wrapper (a labelled, focusable region).
       const tables = await page.$$eval("main table:not(.sr-only)", (els) =>
         els.map((table) => {
           const box = table.parentElement;
           if (!box) throw new Error("a table without a parent");
           const wider = table.scrollWidth > box.clientWidth;
           box.scrollLeft = 40;
+          const row = table.querySelector("tbody tr");
           return {
+            cards:
+              table.classList.contains("reflow") &&
+              !!row &&
+              row.computedStyleMap().get("display")?.toString() !== "table-row",
             wider,
             scrolled: box.scrollLeft > 0,
             role: box.getAttribute("role"),
@@ -308,15 +238,24 @@ describe("status site from the fixture snapshots", () => {
       );
       expect(tables.length, p).toBeGreaterThan(0);
       for (const table of tables) {
+        if (table.cards) expect(table.wider, p).toBe(false);
         expect(table.scrolled, p).toBe(table.wider);
         expect({ role: table.role, tabindex: table.tabindex }, p).toEqual({ role: "region", tabindex: "0" });
         expect(table.label, p).not.toBe("");
       }
-      scrolled += tables.filter((t) => t.wider).length;
+      cards += tables.filter((t) => t.cards).length;
       expect(await axeViolations(page), p).toEqual([]);
     }
-    // Normal data already overflows a phone: the reports index, gate progress and the weekly tables.
-    expect(scrolled).toBeGreaterThanOrEqual(3);
+    // The many-column tables (gate progress, the reports index, breaches) are cards on a phone.
+    expect(cards).toBeGreaterThanOrEqual(2);
+    // …and tables again on a desktop.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.origin}${BASE}reports/`);
+    expect(
+      await page.$eval("[data-testid=reports-table] tbody tr", (row) =>
+        row.computedStyleMap().get("display")?.toString(),
+      ),
+    ).toBe("table-row");
     await phone.close();
   }, 120_000);
 
@@ -348,6 +287,11 @@ describe("status site from a hostile snapshot", () => {
     await built?.remove();
   });
 
+  it("a build without a site URL warns that the RSS links would point at localhost", () => {
+    expect(built.output).toContain("no site URL configured");
+    expect(built.output).toContain("--site");
+  });
+
   it("nothing from the snapshot executes or becomes markup, and it all shows as text", async () => {
     const dialogs: string[] = [];
     context.on("page", (page) =>
@@ -356,7 +300,7 @@ describe("status site from a hostile snapshot", () => {
         void dialog.dismiss();
       }),
     );
-    const { visits } = await crawl(context, server.origin, async (page, url) => {
+    const { visits } = await crawl(context, server.origin, BASE, async (page, url) => {
       expect(await page.evaluate("typeof window.__pwned"), url).toBe("undefined");
       expect(
         await page.locator("script, iframe, img, marquee, svg[onload], [onerror], [onmouseover]").count(),

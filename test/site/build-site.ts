@@ -16,6 +16,8 @@ export interface BuildOptions {
 
 export interface BuiltSite {
   dist: string;
+  /** What the build printed (stdout and stderr), e.g. its warnings. */
+  output: string;
   /** Removes the output and the cache. */
   remove(): Promise<void>;
 }
@@ -47,5 +49,5 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
     await remove();
     throw new Error(`astro build exited ${code}:\n${output.join("")}`);
   }
-  return { dist: out, remove };
+  return { dist: out, output: output.join(""), remove };
 }

@@ -12,7 +12,8 @@ import type { Repo } from "./contents.js";
 
 export interface DataFile {
   path: string;
-  content: string;
+  /** Text, bytes (a compressed cache: sent as a base64 blob first), or null to delete the file. */
+  content: string | Uint8Array | null;
 }
 
 export interface BranchState {
@@ -44,15 +45,23 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.floor(random() * ceiling);
 }
 
+type TreeEntry = { path: string; mode: "100644"; type: "blob" } & ({ content: string } | { sha: string | null });
+
 /**
  * The tree entries a write adds on top of the head's tree: only its own paths. Everything else on
- * the branch (other weeks, written by other runs) is inherited through `base_tree`.
+ * the branch (other weeks, written by other runs) is inherited through `base_tree`. Bytes go in as
+ * the blob SHAs `blobs` holds for their paths; a null content deletes the path.
  */
-export function treeEntries(
-  files: readonly DataFile[],
-): { path: string; mode: "100644"; type: "blob"; content: string }[] {
+export function treeEntries(files: readonly DataFile[], blobs: ReadonlyMap<string, string> = new Map()): TreeEntry[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  return [...byPath.values()].map((f) => ({ path: f.path, mode: "100644", type: "blob", content: f.content }));
+  return [...byPath.values()].map((f) => {
+    const base = { path: f.path, mode: "100644", type: "blob" } as const;
+    if (typeof f.content === "string") return { ...base, content: f.content };
+    if (f.content === null) return { ...base, sha: null };
+    const sha = blobs.get(f.path);
+    if (!sha) throw new Error(`no blob for ${f.path}`);
+    return { ...base, sha };
+  });
 }
 
 /**
@@ -92,10 +101,14 @@ export async function readBranch(client: GitHubClient, repo: Repo, branch: strin
 }
 
 export async function readBlob(client: GitHubClient, repo: Repo, sha: string, path: string): Promise<string> {
+  return (await readBlobBytes(client, repo, sha, path)).toString("utf8");
+}
+
+export async function readBlobBytes(client: GitHubClient, repo: Repo, sha: string, path: string): Promise<Buffer> {
   const { data } = await call(`reading ${path}`, () =>
     client.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: sha }),
   );
-  return data.encoding === "base64" ? Buffer.from(data.content, "base64").toString("utf8") : data.content;
+  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
 }
 
 /** Writes `files` to the branch (creating it as an orphan when missing), retrying on a moved ref. */
@@ -110,9 +123,10 @@ export async function writeFiles(
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const what = `writing ${files.map((f) => f.path).join(", ")} to ${branch}`;
+  const blobs = await createBlobs(client, repo, files, what);
   for (let attempt = 1; ; attempt++) {
     const head = await headOf(client, repo, branch);
-    const commit = await commitOnto(client, repo, head, files, options.message, what);
+    const commit = await commitOnto(client, repo, head, files, blobs, options.message, what);
     try {
       if (head) {
         await client.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
@@ -152,12 +166,32 @@ async function headOf(client: GitHubClient, repo: Repo, branch: string): Promise
   }
 }
 
+/** Blobs for the files given as bytes (once per write, whatever the attempts): path → SHA. */
+async function createBlobs(
+  client: GitHubClient,
+  repo: Repo,
+  files: readonly DataFile[],
+  what: string,
+): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  for (const file of files) {
+    if (!(file.content instanceof Uint8Array)) continue;
+    const content = Buffer.from(file.content).toString("base64");
+    const { data } = await call(what, () =>
+      client.octokit.request("POST /repos/{owner}/{repo}/git/blobs", { ...repo, content, encoding: "base64" }),
+    );
+    blobs.set(file.path, data.sha);
+  }
+  return blobs;
+}
+
 /** A commit with `files` on top of `head` (or an orphan commit holding only them). */
 async function commitOnto(
   client: GitHubClient,
   repo: Repo,
   head: string | null,
   files: readonly DataFile[],
+  blobs: ReadonlyMap<string, string>,
   message: string,
   what: string,
 ): Promise<string> {
@@ -173,7 +207,7 @@ async function commitOnto(
     const { data: tree } = await client.octokit.request("POST /repos/{owner}/{repo}/git/trees", {
       ...repo,
       ...(baseTree ? { base_tree: baseTree } : {}),
-      tree: treeEntries(files),
+      tree: treeEntries(files, blobs),
     });
     const { data: commit } = await client.octokit.request("POST /repos/{owner}/{repo}/git/commits", {
       ...repo,

@@ -1,187 +1,297 @@
 import * as z from "zod";
 import {
+  type RestComment,
   type RestIssue,
+  type RestIssueEvent,
   type RestPull,
-  restCommentSchema,
-  restIssueEventSchema,
-  restIssueSchema,
+  type RestRelease,
   restReleaseSchema,
 } from "../model/rest.js";
-import { ApiError, call, type GitHubClient } from "./client.js";
+import { ApiError, call, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
+import { isRateLimitError, type RateLimits, rateLimitsOf } from "./rate-limit.js";
+import { type CacheRead, emptyCache, mergeRecords, type ReportCache } from "./report-cache.js";
+import {
+  ISSUES_QUERY,
+  type IssuesPage,
+  MORE_BATCH,
+  type MorePage,
+  type MoreRequest,
+  moreQuery,
+  PULLS_QUERY,
+  type PullsPage,
+} from "./report-queries.js";
+import {
+  addComments,
+  addEvents,
+  type CachedIssue,
+  type CachedPull,
+  issueRecord,
+  pullRecord,
+  type RestUrls,
+  restFromRecords,
+  restPulls,
+} from "./report-records.js";
 
 /**
- * What the weekly report reads from GitHub, fetched incrementally. The previous run's data is kept
- * as a cache file on the data branch; a run asks only for what changed since it was fetched:
- * issues and PRs (`/issues?since=`, which lists PRs too), comments (`/issues/comments?since=`),
- * issue events (newest first, until older than the cache), the first page of releases (download
- * counts change) and the repository (stars). That is five requests plus one per extra 100 changed
- * items: ceil(changed/100) + a constant.
+ * What the weekly report reads from GitHub. Issues come through GraphQL, 100 per request with
+ * their comments and the timeline items the report replays nested (report-queries.ts): a first
+ * run takes about ceil(N/100) requests, a later one ceil(changed/100), reading only issues updated
+ * since the cache's watermark. Pull requests likewise; the repository (stars) and the first page
+ * of releases (download counts change) through REST.
+ *
+ * A read runs while the GraphQL rate limit (from the response headers) has points for the next
+ * request plus a reserve. When it has not — or GitHub answers that the limit is spent — the run
+ * stops, keeps everything read so far in the cache with the read's cursors, and reports itself
+ * partial; the next run goes on from there. Any other failure mid-read also keeps the progress
+ * (`interrupted`): the caller stores it and then fails.
  */
 
-export const CACHE_PATH = "cache/rest.json";
-/** Re-read a little before the last fetch: GitHub's `since` compares to second-precision timestamps. */
+/** GraphQL points a report run leaves unspent in the hour: room for the hourly triage sweep. */
+export const RATE_RESERVE = 100;
+/** Re-read a little before the watermark: GitHub's `since` compares to second-precision timestamps. */
 const OVERLAP_MS = 60_000;
-const PER_PAGE = 100;
+/** Points an issues page costs (connections: issues + 100 × labels, comments, timeline, reactions). */
+const ISSUES_PAGE_COST = 5;
+const PULLS_PAGE_COST = 2;
+const MORE_COST = 1;
 
-const cacheSchema = z.object({
-  version: z.literal(1),
-  fetchedAt: z.iso.datetime({ offset: true }),
-  issues: z.array(restIssueSchema),
-  comments: z.array(restCommentSchema),
-  events: z.array(restIssueEventSchema),
-  releases: z.array(restReleaseSchema),
-});
-
-export type RestCache = z.output<typeof cacheSchema>;
+export interface ReportFetchOptions {
+  now: Date;
+  /** Issue-form fields whose answers the report reads (the rest of a body is not kept). */
+  fields: readonly string[];
+  /** GraphQL points to leave unspent (default RATE_RESERVE). */
+  reserve?: number;
+  /** Called after each page of issues. */
+  progress?: (read: number, total: number) => void;
+}
 
 export interface FetchedData {
-  cache: RestCache;
+  /** The report's input lists in REST shapes (the whole cache, updated). */
+  cache: { issues: RestIssue[]; comments: RestComment[]; events: RestIssueEvent[]; releases: RestRelease[] };
   pulls: RestPull[];
   stars: number | null;
   repoUrl: string | null;
+  /** The cache to store on the data branch. */
+  stored: ReportCache;
   /** Requests this fetch sent. */
   requests: number;
-  /** Items that changed since the cache (issues + comments + events). */
+  /** Issues and pull requests read that changed since the cache (all of them on a first read). */
   changed: number;
+  /** Set while a read is unfinished: the figures are built from part of the issues. */
+  partial: { issuesRead: number; issuesTotal: number; since: string | null } | null;
+  /** A failure (not the rate limit) that stopped the read; its progress is in `stored`. */
+  interrupted: ApiError | null;
 }
 
-/** The cache file's text, or null (start over with a full fetch) when it is unreadable or from another version. */
-export function parseCache(text: string | null): RestCache | null {
-  if (text === null) return null;
-  try {
-    const parsed = cacheSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+interface ReadContext {
+  client: GitHubClient;
+  repo: Repo;
+  limits: RateLimits;
+  reserve: number;
+  fields: readonly string[];
+  read: CacheRead;
+  issues: Map<number, CachedIssue>;
+  pulls: Map<number, CachedPull>;
+  /** Issues with comments or timeline items still to read, by number (the read's `more`). */
+  more: Map<number, MoreRequest>;
+  changed: number;
+  progress: ReportFetchOptions["progress"];
 }
 
 export async function fetchReportData(
   client: GitHubClient,
   repo: Repo,
-  cache: RestCache | null,
-  now: Date,
+  stored: ReportCache | null,
+  options: ReportFetchOptions,
 ): Promise<FetchedData> {
   const before = client.requests;
-  const since = cache ? new Date(Date.parse(cache.fetchedAt) - OVERLAP_MS).toISOString() : null;
-  const sinceQuery = since ? { since } : {};
-
-  const issues = await pages(client, "listing issues", "GET /repos/{owner}/{repo}/issues", restIssueSchema, {
-    ...repo,
-    state: "all",
-    sort: "updated",
-    direction: "asc",
-    ...sinceQuery,
-  });
-  const comments = await pages(
-    client,
-    "listing issue comments",
-    "GET /repos/{owner}/{repo}/issues/comments",
-    restCommentSchema,
-    {
-      ...repo,
-      sort: "updated",
-      direction: "asc",
-      ...sinceQuery,
-    },
-  );
-  // The events list has no `since`: it is newest first, so stop at the first page reaching back past it.
-  const events = await pages(
-    client,
-    "listing issue events",
-    "GET /repos/{owner}/{repo}/issues/events",
-    restIssueEventSchema,
-    { ...repo },
-    since ? (page) => page.some((e) => e.created_at < since) : undefined,
-  );
-  const releases = await pages(
-    client,
-    "listing releases",
-    "GET /repos/{owner}/{repo}/releases",
-    restReleaseSchema,
-    { ...repo },
-    () => true,
-  );
+  const cache = stored ?? emptyCache(options.fields);
   const { data: repository } = await call("reading the repository", () =>
     client.octokit.request("GET /repos/{owner}/{repo}", { ...repo }),
   );
+  const { data: releasePage } = await call("listing releases", () =>
+    client.octokit.request("GET /repos/{owner}/{repo}/releases", { ...repo, per_page: 100 }),
+  );
+  const releases = z.array(restReleaseSchema).safeParse(releasePage);
+  if (!releases.success)
+    throw new ApiError("listing releases", undefined, `unexpected response: ${releases.error.issues[0]?.message}`);
 
-  const merged: RestCache = {
-    version: 1,
-    fetchedAt: now.toISOString(),
-    issues: mergeBy(cache?.issues ?? [], issues, (i) => i.number),
-    comments: mergeBy(cache?.comments ?? [], comments, (c) => c.id),
-    events: mergeBy(
-      cache?.events ?? [],
-      events,
-      (e) => e.id ?? `${e.event}:${e.created_at}:${e.issue?.number}:${e.label?.name}`,
-    ),
-    releases: mergeBy(cache?.releases ?? [], releases, (r) => r.id ?? r.tag_name),
+  const read: CacheRead = cache.read ?? {
+    since: cache.since,
+    startedAt: options.now.toISOString(),
+    issues: { cursor: null, done: false },
+    pulls: { cursor: null, done: false },
+    total: 0,
+    done: 0,
+    more: [],
   };
+  const ctx: ReadContext = {
+    client,
+    repo,
+    limits: rateLimitsOf(client.octokit),
+    reserve: options.reserve ?? RATE_RESERVE,
+    fields: options.fields,
+    read,
+    issues: new Map(cache.issues.map((r) => [r.n, r])),
+    pulls: new Map(cache.pulls.map((r) => [r.n, r])),
+    more: new Map(read.more.map((m) => [m.number, m])),
+    changed: 0,
+    progress: options.progress,
+  };
+  let interrupted: ApiError | null = null;
+  try {
+    (await readPulls(ctx)) && (await readIssues(ctx)) && (await readMore(ctx));
+  } catch (error) {
+    if (!isRateLimitError(error)) interrupted = toApiError("reading issues for the report", error);
+  }
+
+  read.more = [...ctx.more.values()];
+  const finished = read.pulls.done && read.issues.done && read.more.length === 0;
+  const next: ReportCache = {
+    ...cache,
+    since: finished ? new Date(Date.parse(read.startedAt) - OVERLAP_MS).toISOString() : cache.since,
+    read: finished ? null : read,
+    releases: mergeBy(cache.releases, releases.data, (r) => r.id ?? r.tag_name),
+    issues: mergeRecords([], ctx.issues.values()),
+    pulls: mergeRecords([], ctx.pulls.values()),
+  };
+  const urls: RestUrls = {
+    api: client.octokit.request.endpoint.DEFAULTS.baseUrl,
+    owner: repo.owner,
+    repo: repo.repo,
+    web: repository.html_url ?? null,
+  };
+  const lists = restFromRecords(next.issues, urls);
   return {
-    cache: merged,
-    pulls: pullsFromIssues(merged.issues),
+    cache: { ...lists, releases: next.releases },
+    pulls: restPulls(next.pulls, urls),
     stars: typeof repository.stargazers_count === "number" ? repository.stargazers_count : null,
     repoUrl: repository.html_url ?? null,
+    stored: next,
     requests: client.requests - before,
-    changed: issues.length + comments.length + events.filter((e) => !since || e.created_at >= since).length,
+    changed: ctx.changed,
+    partial: finished
+      ? null
+      : { issuesRead: read.done, issuesTotal: Math.max(read.total, read.done), since: read.since },
+    interrupted,
   };
 }
 
-/** Newer entries replace older ones with the same key; order: by key. */
-export function mergeBy<T, K extends string | number>(
-  old: readonly T[],
-  fresh: readonly T[],
-  key: (item: T) => K,
-): T[] {
+/** Whether the GraphQL bucket has `cost` points left beyond the reserve (unknown before the first answer: yes). */
+function affordable(ctx: ReadContext, cost: number): boolean {
+  const bucket = ctx.limits.get("graphql");
+  return !bucket || bucket.remaining - cost >= ctx.reserve;
+}
+
+/**
+ * One query. An answer whose only errors are NOT_FOUND (an issue deleted or transferred since it
+ * was listed) is used as it is: GitHub still answers the rest of the query.
+ */
+async function graphql<T>(ctx: ReadContext, query: string, variables: Record<string, unknown>): Promise<T> {
+  try {
+    return await ctx.client.octokit.graphql<T>(query, { owner: ctx.repo.owner, name: ctx.repo.repo, ...variables });
+  } catch (error) {
+    const e = error as { data?: T; errors?: { type?: string }[] };
+    if (e.data && e.errors?.length && e.errors.every((x) => x.type === "NOT_FOUND")) return e.data;
+    throw error;
+  }
+}
+
+/** Pull requests: all by creation on a first read; later, newest-updated first down to the watermark. */
+async function readPulls(ctx: ReadContext): Promise<boolean> {
+  const { read } = ctx;
+  const since = read.since;
+  while (!read.pulls.done) {
+    if (!affordable(ctx, PULLS_PAGE_COST)) return false;
+    const data = await graphql<PullsPage>(ctx, PULLS_QUERY, {
+      field: since ? "UPDATED_AT" : "CREATED_AT",
+      direction: since ? "DESC" : "ASC",
+      cursor: read.pulls.cursor,
+    });
+    const page = data.repository?.pullRequests;
+    if (!page) throw new ApiError("listing pull requests", undefined, `repository ${repoName(ctx)} not found`);
+    let older = false;
+    for (const node of page.nodes) {
+      if (!node) continue;
+      if (since && node.updatedAt < since) {
+        older = true;
+        break;
+      }
+      ctx.pulls.set(node.number, pullRecord(node));
+      ctx.changed++;
+    }
+    read.pulls.cursor = page.pageInfo.endCursor ?? read.pulls.cursor;
+    read.pulls.done = older || !page.pageInfo.hasNextPage;
+  }
+  return true;
+}
+
+/** Issues (updated since the watermark, or all), by creation so a cursor stays valid across runs. */
+async function readIssues(ctx: ReadContext): Promise<boolean> {
+  const { read } = ctx;
+  while (!read.issues.done) {
+    if (!affordable(ctx, ISSUES_PAGE_COST)) return false;
+    const data = await graphql<IssuesPage>(ctx, ISSUES_QUERY, { since: read.since, cursor: read.issues.cursor });
+    const page = data.repository?.issues;
+    if (!page) throw new ApiError("listing issues", undefined, `repository ${repoName(ctx)} not found`);
+    if (read.issues.cursor === null) read.total = page.totalCount;
+    for (const node of page.nodes) {
+      if (!node) continue;
+      ctx.issues.set(node.number, issueRecord(node, ctx.fields));
+      ctx.more.delete(node.number);
+      const comments = node.comments.pageInfo;
+      const timeline = node.timelineItems.pageInfo;
+      if (comments.hasNextPage || timeline.hasNextPage)
+        ctx.more.set(node.number, {
+          number: node.number,
+          ...(comments.hasNextPage && comments.endCursor ? { comments: comments.endCursor } : {}),
+          ...(timeline.hasNextPage && timeline.endCursor ? { timeline: timeline.endCursor } : {}),
+        });
+      read.done++;
+      ctx.changed++;
+    }
+    read.issues.cursor = page.pageInfo.endCursor ?? read.issues.cursor;
+    read.issues.done = !page.pageInfo.hasNextPage;
+    ctx.progress?.(read.done, Math.max(read.total, read.done));
+  }
+  return true;
+}
+
+/** The rest of long threads and timelines, MORE_BATCH issues per request. */
+async function readMore(ctx: ReadContext): Promise<boolean> {
+  while (ctx.more.size > 0) {
+    if (!affordable(ctx, MORE_COST)) return false;
+    const batch = [...ctx.more.values()].slice(0, MORE_BATCH);
+    const data = await graphql<MorePage>(ctx, moreQuery(batch), {});
+    for (const request of batch) {
+      ctx.more.delete(request.number);
+      const answer = data.repository?.[`i${request.number}`];
+      const record = ctx.issues.get(request.number);
+      if (!answer || !record) continue; // deleted or transferred meanwhile: nothing more to read
+      const after: MoreRequest = { number: request.number };
+      if (answer.comments) {
+        addComments(record, answer.comments.nodes);
+        if (answer.comments.pageInfo.hasNextPage && answer.comments.pageInfo.endCursor)
+          after.comments = answer.comments.pageInfo.endCursor;
+      }
+      if (answer.timelineItems) {
+        addEvents(record, answer.timelineItems.nodes);
+        if (answer.timelineItems.pageInfo.hasNextPage && answer.timelineItems.pageInfo.endCursor)
+          after.timeline = answer.timelineItems.pageInfo.endCursor;
+      }
+      if (after.comments !== undefined || after.timeline !== undefined) ctx.more.set(request.number, after);
+    }
+  }
+  return true;
+}
+
+const repoName = (ctx: ReadContext) => `${ctx.repo.owner}/${ctx.repo.repo}`;
+
+/** Newer entries replace older ones with the same key. */
+function mergeBy<T, K>(old: readonly T[], fresh: readonly T[], key: (item: T) => K): T[] {
   const byKey = new Map<K, T>();
   for (const item of old) byKey.set(key(item), item);
   for (const item of fresh) byKey.set(key(item), item);
   return [...byKey.values()];
-}
-
-/** The issues API lists pull requests too, with `pull_request.merged_at`: enough for the report. */
-export function pullsFromIssues(issues: readonly RestIssue[]): RestPull[] {
-  return issues
-    .filter((i) => i.pull_request)
-    .map((i) => ({
-      number: i.number,
-      title: i.title,
-      state: i.state,
-      html_url: i.html_url,
-      body: i.body,
-      user: i.user,
-      author_association: i.author_association,
-      labels: i.labels,
-      created_at: i.created_at,
-      closed_at: i.closed_at,
-      merged_at: i.pull_request?.merged_at ?? null,
-    }));
-}
-
-/**
- * Every page of a list (following GitHub's Link header), each element validated; `last` may stop
- * early after a page.
- */
-async function pages<S extends z.ZodType>(
-  client: GitHubClient,
-  what: string,
-  route: string,
-  schema: S,
-  params: Record<string, unknown>,
-  last?: (page: z.output<S>[]) => boolean,
-): Promise<z.output<S>[]> {
-  const out: z.output<S>[] = [];
-  const list = z.array(schema);
-  await call(what, async () => {
-    for await (const response of client.octokit.paginate.iterator(route, { ...params, per_page: PER_PAGE })) {
-      const parsed = list.safeParse(response.data);
-      if (!parsed.success)
-        throw new ApiError(what, undefined, `unexpected response: ${parsed.error.issues[0]?.message}`);
-      out.push(...parsed.data);
-      if (last?.(parsed.data)) break;
-    }
-  });
-  return out;
 }

@@ -49,6 +49,8 @@ export const restIssueEventSchema = z.object({
   created_at: timestamp,
   actor: login.optional(),
   label: z.object({ name: z.string() }).optional(),
+  /** On `closed` events: why this close happened (`completed`, `not_planned`, `duplicate`). */
+  state_reason: z.string().nullable().optional(),
   /** Repository-wide event lists (`…/issues/events`) carry the issue; per-issue lists do not. */
   issue: z.object({ number: z.number().int() }).passthrough().optional(),
 });

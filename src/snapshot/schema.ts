@@ -226,6 +226,18 @@ export const snapshotSchema = z.object({
   generatedAt: instant,
   /** True when this week was reconstructed later from timestamps (`--backfill`). */
   backfilled: z.boolean(),
+  /**
+   * Present when the run could not read every issue within GitHub's rate limit: the figures come
+   * from `issuesRead` of `issuesTotal` issues (with `since`: of the issues changed since then,
+   * the rest as an earlier run read them). The next run goes on where this one stopped.
+   */
+  partial: z
+    .object({
+      issuesRead: z.number().int().nonnegative(),
+      issuesTotal: z.number().int().nonnegative(),
+      since: instant.nullable(),
+    })
+    .optional(),
   /** The week the deltas were computed against; null for the first snapshot. */
   previousWeek: weekIdSchema.nullable(),
   schedule: scheduleSchema,

@@ -76,7 +76,7 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     ]);
     expect(stored.notes).toMatchObject({ highlights: ["Hotfix shipped"], source: "notes-file" });
     const files = branchFiles(s);
-    expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W47.json"]);
+    expect([...files.keys()].sort()).toEqual(["cache/report.json.gz", "snapshots/2026-W47.json"]);
     expect(parseSnapshot(files.get("snapshots/2026-W47.json") as string, "branch")).toEqual(stored);
     expect(run.summary).toContain("# Week 2 Post-Launch Report (2026-W47)");
     expect(s.world.repo("acme/caro").refs.get("refs/heads/main")).toBe(mainBefore);
@@ -116,7 +116,11 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     const files = branchFiles(s);
-    expect([...files.keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W46.json", "snapshots/2026-W47.json"]);
+    expect([...files.keys()].sort()).toEqual([
+      "cache/report.json.gz",
+      "snapshots/2026-W46.json",
+      "snapshots/2026-W47.json",
+    ]);
     const w47 = parseSnapshot(files.get("snapshots/2026-W47.json") as string, "branch");
     expect(["2026-11-20T22:00:00.000Z", "2026-11-20T23:00:00.000Z"]).toContain(w47.generatedAt);
   });
@@ -130,8 +134,8 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
       .addIssue({ number: 3, title: "New P1", user: "carol", labels: ["P1"], createdAt: "2026-11-17T10:00:00Z" });
     const second = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
     expect(second.code).toBe(0);
-    const issueLists = s.log.slice(first).filter((r) => r.method === "GET" && r.path === "/repos/acme/caro/issues");
-    expect(issueLists.map((r) => new URLSearchParams(r.query).get("since"))).toEqual(["2026-11-13T21:59:00.000Z"]);
+    const issueReads = s.log.slice(first).filter((r) => r.graphql === "launchgateReportIssues");
+    expect(issueReads.map((r) => r.variables?.since)).toEqual(["2026-11-13T21:59:00.000Z"]);
     const w47 = parseSnapshot(branchFiles(s).get("snapshots/2026-W47.json") as string, "branch");
     expect(w47.previousWeek).toBe("2026-W46");
     expect(w47.issues.bySeverity.P1.new).toBe(1);
@@ -146,6 +150,6 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     const killed = await runAction(s, "2026-W47", "2026-11-20T22:00:00Z");
     expect(killed.code).not.toBe(0);
     expect(s.world.repo("acme/caro").refs.get(BRANCH)).toBe(before);
-    expect([...branchFiles(s).keys()].sort()).toEqual(["cache/rest.json", "snapshots/2026-W46.json"]);
+    expect([...branchFiles(s).keys()].sort()).toEqual(["cache/report.json.gz", "snapshots/2026-W46.json"]);
   });
 });

@@ -5,9 +5,10 @@ import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { getFile, type Repo } from "../../github/contents.js";
-import { type DataFile, readBlob, readBranch, writeFiles } from "../../github/data-branch.js";
+import { type DataFile, readBlob, readBlobBytes, readBranch, writeFiles } from "../../github/data-branch.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
-import { CACHE_PATH, fetchReportData, parseCache } from "../../github/report-fetch.js";
+import { decodeCache, encodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
+import { fetchReportData } from "../../github/report-fetch.js";
 import { parseMetrics } from "../../metrics/parse.js";
 import type { MetricsData } from "../../metrics/types.js";
 import { buildWeekSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
@@ -47,16 +48,27 @@ export async function run(ctx: ActionContext): Promise<void> {
     const week = /^snapshots\/(\d{4}-W\d{2})\.json$/.exec(path)?.[1];
     if (week && parseWeekId(week)) snapshotWeeks.set(week, sha);
   }
-  const cacheSha = state.files.get(CACHE_PATH);
-  const cache = parseCache(cacheSha ? await readBlob(client, ctx.repo, cacheSha, CACHE_PATH) : null);
-  const fetched = await fetchReportData(client, ctx.repo, cache, now);
+  const cacheSha = state.files.get(REPORT_CACHE_PATH);
+  const fields = formFields(config);
+  const cache = decodeCache(
+    cacheSha ? await readBlobBytes(client, ctx.repo, cacheSha, REPORT_CACHE_PATH) : null,
+    fields,
+  );
+  const fetched = await fetchReportData(client, ctx.repo, cache, { now, fields });
   core.info(`launchgate report: ${fetched.changed} changed items in ${fetched.requests} requests`);
+  const partial = fetched.partial;
+  if (partial)
+    core.warning(
+      `launchgate report: partial — ${partial.issuesRead.toLocaleString("en-US")} of ${partial.issuesTotal.toLocaleString("en-US")} ${partial.since ? "changed " : ""}issues read before the GitHub rate limit ran low; the next run goes on from here`,
+    );
 
-  const missing = backfill
-    ? weeksToBackfill(weekId, new Set(snapshotWeeks.keys()), firstWeek(config, fetched.cache.issues)).slice(
-        -MAX_BACKFILL_WEEKS,
-      )
-    : [];
+  // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
+  const missing =
+    backfill && !partial
+      ? weeksToBackfill(weekId, new Set(snapshotWeeks.keys()), firstWeek(config, fetched.cache.issues)).slice(
+          -MAX_BACKFILL_WEEKS,
+        )
+      : [];
   const sources: ReportSources = {
     repo: { owner: ctx.repo.owner, name: ctx.repo.repo, ...(fetched.repoUrl ? { url: fetched.repoUrl } : {}) },
     issues: fetched.cache.issues.filter((i) => !i.pull_request),
@@ -81,18 +93,22 @@ export async function run(ctx: ActionContext): Promise<void> {
     const backfilled = id !== weekId;
     reportPrevious = previous;
     snapshot = buildWeekSnapshot(sources, { weekId: id, now, previous, backfilled }, config);
+    if (partial) snapshot = { ...snapshot, partial };
     files.push({ path: `snapshots/${id}.json`, content: `${JSON.stringify(snapshot, null, 2)}\n` });
     previous = snapshot;
   }
   if (!snapshot) throw new Error("no snapshot built");
-  files.push({ path: CACHE_PATH, content: JSON.stringify(fetched.cache) });
+  files.push({ path: REPORT_CACHE_PATH, content: encodeCache(fetched.stored) });
+  if (state.files.has(LEGACY_CACHE_PATH)) files.push({ path: LEGACY_CACHE_PATH, content: null });
 
   const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
   const written = await writeFiles(client, ctx.repo, branch, files, {
     message: `launchgate report ${weekId}${missing.length ? ` (+${missing.length} backfilled)` : ""}`,
     protectedBranches: defaultBranch ? [defaultBranch] : [],
   });
-  core.info(`launchgate report: wrote ${files.length - 1} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
+  core.info(`launchgate report: wrote ${missing.length + 1} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
+  // The progress is stored (a partial snapshot and the read's cursors): now the failure may stop the run.
+  if (fetched.interrupted) throw fetched.interrupted;
 
   const markdown = renderReport(snapshot, reportPrevious);
   const out = join(process.env.RUNNER_TEMP || process.cwd(), "launchgate");
@@ -158,6 +174,11 @@ async function readNotes(
     if (file) notes.set(week, parseNotes(new TextDecoder().decode(file.bytes)));
   }
   return notes;
+}
+
+/** The issue-form fields the report reads: the severity field and the affected-users share. */
+function formFields(config: Config): string[] {
+  return [...new Set([config.triage.form_field, config.criteria.hotfix.p1AffectedUsers.field])];
 }
 
 function firstWeek(config: Config, issues: readonly { created_at: string }[]): string | null {

@@ -1,6 +1,7 @@
 import { schema as githubSchemaSource } from "@octokit/graphql-schema";
 import { buildSchema, type GraphQLSchema, graphql, parse, validate } from "graphql";
-import type { Issue, Repository, TokenInfo, User, World } from "./model.js";
+import type { Issue, IssueComment, IssueEvent, Repository, TokenInfo, User, World } from "./model.js";
+import { graphqlCost } from "./rate-limit.js";
 import { authorAssociation } from "./shapes.js";
 
 /**
@@ -83,7 +84,47 @@ function labelsOf(repo: Repository, issue: Issue) {
   return (args: PageArgs) => connection(issue.labels, args, (name) => labelNode(repo, name));
 }
 
-function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
+/**
+ * Comments and events by issue number, built once per request: a page of 100 issues would
+ * otherwise scan every comment of the repository 100 times (too slow for the scale benchmark).
+ */
+class Lookup {
+  private readonly comments = new Map<Repository, Map<number, IssueComment[]>>();
+  private readonly events = new Map<Repository, Map<number, IssueEvent[]>>();
+
+  commentsOf(repo: Repository, number: number): IssueComment[] {
+    let index = this.comments.get(repo);
+    if (!index) {
+      index = byIssue(repo.comments);
+      this.comments.set(repo, index);
+    }
+    return index.get(number) ?? [];
+  }
+
+  eventsOf(repo: Repository, number: number): IssueEvent[] {
+    let index = this.events.get(repo);
+    if (!index) {
+      index = byIssue(repo.events);
+      this.events.set(repo, index);
+    }
+    return index.get(number) ?? [];
+  }
+}
+
+function byIssue<T extends { issue: number }>(items: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const list = out.get(item.issue);
+    if (list) list.push(item);
+    else out.set(item.issue, [item]);
+  }
+  return out;
+}
+
+/** GraphQL's name of a REST issue event type: `labeled` → `LabeledEvent` (`LABELED_EVENT` in `itemTypes`). */
+const timelineTypename = (event: string) => `${event.charAt(0).toUpperCase()}${event.slice(1)}Event`;
+
+function issueNode(repo: Repository, issue: Issue, lookup: Lookup): Record<string, unknown> {
   const world = repo.world;
   const isPull = Boolean(issue.pull);
   const web = `https://github.com/${repo.fullName}/${isPull ? "pull" : "issues"}/${issue.number}`;
@@ -105,46 +146,49 @@ function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
     closedAt: issue.closedAt,
     closed: issue.state === "closed",
     state: issue.state === "open" ? "OPEN" : issue.pull?.merged ? "MERGED" : "CLOSED",
+    stateReason: issue.pull ? undefined : (issue.stateReason?.toUpperCase() ?? null),
+    milestone: issue.milestone ? { __typename: "Milestone", title: issue.milestone } : null,
+    // Only 👍 are modelled; other contents have none.
+    reactions: (args: { content?: string } & PageArgs) => {
+      const count = !args.content || args.content === "THUMBS_UP" ? (issue.thumbsUp ?? 0) : 0;
+      return { totalCount: count, nodes: [], edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false } };
+    },
     author: actor(world, issue.user),
     authorAssociation: authorAssociation(repo, issue.user),
     timelineItems: (args: PageArgs & { itemTypes?: string[]; since?: string }) =>
       connection(
-        repo.events
-          .filter((e) => e.issue === issue.number && (!args.since || e.createdAt >= args.since))
-          .map((e) => ({ ...e, type: `${e.event.toUpperCase()}_EVENT` }))
-          .filter((e) => !args.itemTypes || args.itemTypes.includes(e.type)),
+        lookup
+          .eventsOf(repo, issue.number)
+          .filter((e) => !args.since || e.createdAt >= args.since)
+          .filter((e) => !args.itemTypes || args.itemTypes.includes(`${e.event.toUpperCase()}_EVENT`)),
         args,
         (e) => ({
-          __typename: e.type
-            .toLowerCase()
-            .replace(/(^|_)(\w)/g, (_m: string, _s: string, c: string) => c.toUpperCase())
-            .replace(/event$/i, "Event"),
+          __typename: timelineTypename(e.event),
           id: Buffer.from(`${e.event}:${e.id}`).toString("base64"),
           createdAt: e.createdAt,
           actor: actor(world, e.actor),
           ...(e.label ? { label: labelNode(repo, e.label) } : {}),
+          ...(e.event === "closed" || e.event === "reopened"
+            ? { stateReason: e.stateReason?.toUpperCase() ?? (e.event === "closed" ? "COMPLETED" : "REOPENED") }
+            : {}),
         }),
       ),
     lastEditedAt: issue.edits.length > 1 ? issue.edits.at(-1)?.editedAt : null,
     editor: issue.edits.length > 1 ? actor(world, issue.edits.at(-1)?.editor) : null,
     labels: labelsOf(repo, issue),
     comments: (args: PageArgs) =>
-      connection(
-        repo.comments.filter((c) => c.issue === issue.number),
-        args,
-        (c) => ({
-          __typename: "IssueComment",
-          id: Buffer.from(`IssueComment:${c.id}`).toString("base64"),
-          databaseId: c.id,
-          author: actor(world, c.user),
-          authorAssociation: authorAssociation(repo, c.user),
-          body: c.body,
-          bodyText: c.body,
-          createdAt: c.createdAt,
-          updatedAt: c.updatedAt,
-          url: `${web}#issuecomment-${c.id}`,
-        }),
-      ),
+      connection(lookup.commentsOf(repo, issue.number), args, (c) => ({
+        __typename: "IssueComment",
+        id: Buffer.from(`IssueComment:${c.id}`).toString("base64"),
+        databaseId: c.id,
+        author: actor(world, c.user),
+        authorAssociation: authorAssociation(repo, c.user),
+        body: c.body,
+        bodyText: c.body,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        url: `${web}#issuecomment-${c.id}`,
+      })),
     userContentEdits: (args: PageArgs) =>
       connection(edits, args, (e) => ({
         __typename: "UserContentEdit",
@@ -174,7 +218,7 @@ function issueNode(repo: Repository, issue: Issue): Record<string, unknown> {
         connection(
           pull.closes.map((n) => repo.issues.get(n)).filter((i): i is Issue => Boolean(i)),
           args,
-          (i) => issueNode(repo, i),
+          (i) => issueNode(repo, i, lookup),
         ),
     });
   }
@@ -188,7 +232,7 @@ interface IssuesArgs extends PageArgs {
   orderBy?: { field: string; direction: string };
 }
 
-function repositoryNode(repo: Repository) {
+function repositoryNode(repo: Repository, lookup: Lookup) {
   const issuesOf = (pulls: boolean) => (args: IssuesArgs) => {
     const states = args.states ?? args.filterBy?.states;
     const labels = (args.labels ?? args.filterBy?.labels)?.map((l) => l.toLowerCase());
@@ -196,13 +240,15 @@ function repositoryNode(repo: Repository) {
     const field = args.orderBy?.field ?? "CREATED_AT";
     const key = (i: Issue) => (field === "UPDATED_AT" ? i.updatedAt : i.createdAt);
     const sign = args.orderBy?.direction === "DESC" ? -1 : 1;
+    // Plain comparison, not localeCompare: timestamps are ISO strings, and 100,000 issues are sorted per page.
+    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const items = [...repo.issues.values()]
       .filter((i) => Boolean(i.pull) === pulls)
       .filter((i) => !states || states.includes(i.state === "open" ? "OPEN" : "CLOSED"))
       .filter((i) => !labels || labels.some((l) => i.labels.some((x) => x.toLowerCase() === l)))
       .filter((i) => !since || i.updatedAt >= since)
-      .sort((a, b) => sign * (key(a).localeCompare(key(b)) || a.number - b.number));
-    return connection(items, args, (i) => issueNode(repo, i));
+      .sort((a, b) => sign * (compare(key(a), key(b)) || a.number - b.number));
+    return connection(items, args, (i) => issueNode(repo, i, lookup));
   };
   const byNumber = (pulls: boolean | null) => (args: { number: number }) => {
     const issue = repo.issues.get(args.number);
@@ -210,7 +256,7 @@ function repositoryNode(repo: Repository) {
       throw new Error(
         `Could not resolve to ${pulls ? "a PullRequest" : "an Issue"} with the number of ${args.number}.`,
       );
-    return issueNode(repo, issue);
+    return issueNode(repo, issue, lookup);
   };
   const head = repo.resolve(repo.defaultBranch);
   return {
@@ -272,19 +318,25 @@ export async function executeGraphql(world: World, token: TokenInfo | null, requ
     const message = "Resource not accessible by integration";
     return { body: { errors: [{ type: "FORBIDDEN", message }] }, problems: [] };
   }
+  const cost = graphqlCost(githubSchema(), document, variables ?? {}, operationName);
+  if (!world.rateLimits.spend("graphql", cost)) {
+    const message = `API rate limit already exceeded for user ID ${token ? world.user(token.login).id : 0}.`;
+    return { body: { errors: [{ type: "RATE_LIMITED", code: "graphql_rate_limit", message }] }, problems: [] };
+  }
+  const lookup = new Lookup();
   const root = {
     repository: (args: { owner: string; name: string }) => {
       const repo = world.repos.get(`${args.owner}/${args.name}`.toLowerCase());
       if (!repo) throw new Error(`Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`);
-      return repositoryNode(repo);
+      return repositoryNode(repo, lookup);
     },
     viewer: () => actor(world, token?.login ?? "ghost"),
     rateLimit: () => ({
-      limit: 5000,
-      cost: 1,
-      remaining: 4999,
-      used: 1,
-      resetAt: "2030-01-01T00:00:00Z",
+      limit: world.rateLimits.graphql.limit,
+      cost,
+      remaining: world.rateLimits.remaining("graphql"),
+      used: world.rateLimits.graphql.used,
+      resetAt: new Date(world.rateLimits.graphql.reset * 1000).toISOString(),
       nodeCount: 0,
     }),
   };
@@ -295,7 +347,13 @@ export async function executeGraphql(world: World, token: TokenInfo | null, requ
     variableValues: variables ?? null,
     operationName: operationName ?? null,
   });
-  const errors = result.errors?.map((e) => ({ message: e.message, path: e.path, locations: e.locations }));
+  // GitHub types a lookup of something that does not exist as NOT_FOUND (and still answers the rest).
+  const errors = result.errors?.map((e) => ({
+    ...(/^Could not resolve to /.test(e.message) ? { type: "NOT_FOUND" } : {}),
+    message: e.message,
+    path: e.path,
+    locations: e.locations,
+  }));
   return {
     body: { data: result.data ?? null, ...(errors ? { errors } : {}) },
     problems: errors?.map((e) => `${e.message}${e.path ? ` (at ${e.path.join(".")})` : ""}`) ?? [],

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { RateLimits } from "./rate-limit.js";
 
 /**
  * The in-memory GitHub the fake server serves: users, teams, repositories with real Git-style
@@ -80,6 +81,10 @@ export interface Issue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Milestone title. */
+  milestone?: string | null;
+  /** 👍 reactions. */
+  thumbsUp?: number;
   /** Description revisions, oldest first; the first is the creation. */
   edits: BodyEdit[];
   pull?: PullInfo;
@@ -100,6 +105,8 @@ export interface IssueEvent {
   event: string;
   actor: string;
   label?: string;
+  /** `closed` / `reopened`: why (GitHub's `state_reason`, lower case). */
+  stateReason?: string | null;
   createdAt: string;
 }
 
@@ -452,6 +459,8 @@ export class World {
   /** "org/team-slug" → member logins (lower-case). */
   readonly teams = new Map<string, Set<string>>();
   readonly repos = new Map<string, Repository>();
+  /** Primary rate limits (REST `core`, `graphql`), spent by every request and reported in headers. */
+  readonly rateLimits = new RateLimits();
   readonly tokens = new Map<string, TokenInfo>([
     ["write-token", { login: "github-actions[bot]", write: true }],
     ["fork-token", { login: "github-actions[bot]", write: false }],

@@ -407,6 +407,8 @@ route("POST", `${R}/issues/{issue_number}/comments`, (ctx) => {
     updatedAt: at,
   };
   repo.comments.push(comment);
+  // As on GitHub, a new comment, label or unlabel counts as an update of the issue (`since` filters see it).
+  issue.updatedAt = at;
   return ok(shape.issueComment(repo, ctx.api, comment), 201);
 });
 
@@ -438,6 +440,7 @@ route("POST", `${R}/issues/{issue_number}/labels`, (ctx) => {
     const label = repo.label(name);
     if (!issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) {
       issue.labels.push(label.name);
+      issue.updatedAt = now();
       repo.events.push({
         id: ctx.world.nextId(),
         issue: issue.number,
@@ -458,6 +461,7 @@ route("DELETE", `${R}/issues/{issue_number}/labels/{name}`, (ctx) => {
   const index = issue.labels.findIndex((l) => l.toLowerCase() === name);
   if (index < 0) throw new HttpError(404, "Label does not exist");
   const [removed] = issue.labels.splice(index, 1);
+  issue.updatedAt = now();
   repo.events.push({
     id: ctx.world.nextId(),
     issue: issue.number,

@@ -4,6 +4,7 @@ import { executeGraphql } from "./graphql.js";
 import { type Ctx, HttpError, type Reply } from "./http.js";
 import type { TokenInfo, World } from "./model.js";
 import { validateResponse } from "./openapi.js";
+import type { RateResource } from "./rate-limit.js";
 import { matchRoute, operationKey } from "./routes.js";
 
 /** One injected failure. Matching requests get it instead of (or, for latency, before) the real answer. */
@@ -45,6 +46,8 @@ export interface LoggedRequest {
   write: boolean;
   /** GraphQL operation name or first field, for /graphql. */
   graphql?: string;
+  /** GraphQL variables, for /graphql. */
+  variables?: Record<string, unknown>;
 }
 
 export interface Problem {
@@ -135,15 +138,19 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
   const problems: Problem[] = [];
   let api = "";
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+    resource: RateResource = "core",
+  ) => {
     const text = body === undefined ? "" : JSON.stringify(body);
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
       "content-length": String(Buffer.byteLength(text)),
       "x-github-api-version-selected": "2022-11-28",
-      "x-ratelimit-limit": "5000",
-      "x-ratelimit-remaining": "4999",
-      "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+      ...world.rateLimits.headers(resource),
       ...headers,
     });
     res.end(text);
@@ -205,13 +212,21 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     let reply: Reply;
     const token = tokenOf(world, req);
     let operation: string | null = null;
+    let resource: RateResource = "core";
     try {
       body = await readBody(req);
       if (token === "bad") throw new HttpError(401, "Bad credentials");
       if (isGraphql) {
+        resource = "graphql";
         const result = await executeGraphql(world, token, body);
-        const doc = (body as { query?: string; operationName?: string } | undefined) ?? {};
-        entry.graphql = doc.operationName ?? /\{\s*(\w+)/.exec(doc.query ?? "")?.[1] ?? "?";
+        const doc =
+          (body as { query?: string; operationName?: string; variables?: Record<string, unknown> } | undefined) ?? {};
+        entry.graphql =
+          doc.operationName ??
+          /^\s*(?:query|mutation)\s+(\w+)/.exec(doc.query ?? "")?.[1] ??
+          /\{\s*(\w+)/.exec(doc.query ?? "")?.[1] ??
+          "?";
+        if (doc.variables) entry.variables = doc.variables;
         entry.write = /^\s*mutation\b/.test(doc.query ?? "");
         for (const message of result.problems) problems.push({ kind: "graphql", request: label, message });
         reply = { status: 200, body: result.body };
@@ -222,6 +237,8 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
           throw new HttpError(404, "Not Found");
         }
         operation = operationKey(match.route);
+        if (!world.rateLimits.spend("core", 1))
+          throw new HttpError(403, `API rate limit exceeded for user ${token?.login ?? "anonymous"}.`);
         if (method !== "GET" && !token?.write) throw new HttpError(403, "Resource not accessible by integration");
         const ctx: Ctx = { world, api, method, params: match.params, query: url.searchParams, body, token };
         reply = match.route.handler(ctx);
@@ -252,7 +269,7 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
       res.end(cut);
       return;
     }
-    send(res, reply.status, reply.body, reply.headers);
+    send(res, reply.status, reply.body, reply.headers, resource);
   };
 
   const server: Server = createServer((req, res) => {

@@ -208,6 +208,8 @@ export interface WorkflowReport {
   usesLaunchgate: boolean;
   /** The Action modes its steps run in. */
   modes: Mode[];
+  /** Metrics files its launchgate steps name (`with: metrics:`), with where they are named. */
+  metrics: { path: string; where: string }[];
   checks: Check[];
 }
 
@@ -227,7 +229,7 @@ export function checkWorkflow(
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const checks = mentions ? [fail(`${path}:${line}:${col}: invalid YAML: ${error.message.split("\n")[0]}`)] : [];
-    return { usesLaunchgate: mentions, modes: [], checks };
+    return { usesLaunchgate: mentions, modes: [], metrics: [], checks };
   }
   const workflow = (doc.toJS() ?? {}) as Record<string, unknown>;
   const triggers = readTriggers(workflow.on);
@@ -239,6 +241,7 @@ export function checkWorkflow(
 
   const checks: Check[] = [];
   const modes = new Set<Mode>();
+  const metrics: WorkflowReport["metrics"] = [];
   let usesLaunchgate = false;
   // What init writes (launchgate-*.yml, "name: launchgate …"): every step there is checked for a
   // `uses:` that was meant to run launchgate but points elsewhere (a typo, a stale fork).
@@ -260,6 +263,12 @@ export function checkWorkflow(
       const withs = (step.with ?? {}) as Record<string, unknown>;
       if (role === "action") {
         usesLaunchgate = true;
+        if (typeof withs.metrics === "string" && withs.metrics.trim() !== "") {
+          metrics.push({
+            path: withs.metrics.trim(),
+            where: lineOf(["jobs", jobId, "steps", index, "with", "metrics"]),
+          });
+        }
         const stepModes = modesOfStep(withs.mode, triggers);
         if (stepModes.length === 0) {
           checks.push(
@@ -286,7 +295,7 @@ export function checkWorkflow(
   }
   if (modes.has("gate")) checks.push(...checkGateTriggers(path, triggers, options.config, jobs));
   if (modes.has("triage")) checks.push(...checkTriageTriggers(path, triggers));
-  return { usesLaunchgate, modes: [...modes], checks };
+  return { usesLaunchgate, modes: [...modes], metrics, checks };
 }
 
 /** The offset of the last key of `keys` in the YAML source, for `file:line` in messages. */

@@ -22,6 +22,7 @@ export interface PlannedFile {
  */
 export function destinationOf(templatePath: string): string | null {
   if (templatePath === "launchgate.yml") return ".github/launchgate.yml";
+  if (templatePath === "metrics.yml") return METRICS_PATH;
   const [dir, name, ...rest] = templatePath.split("/");
   if (!name || rest.length > 0) return null;
   if (dir === "gates" && name.endsWith(".md")) return `.github/gates/${name}`;
@@ -29,6 +30,12 @@ export function destinationOf(templatePath: string): string | null {
   if (dir === "workflows" && /\.ya?ml$/.test(name)) return `.github/workflows/launchgate-${name}`;
   return null;
 }
+
+/**
+ * The metrics file init writes: launch data the team keeps up to date, next to the weekly notes
+ * (`report.notes_dir`, launch/notes), and named by `metrics:` in the weekly workflow.
+ */
+export const METRICS_PATH = "launch/metrics.yml";
 
 /** Where the published Action lives; templates may say OWNER/launchgate. */
 export const ACTION_REPO = "launchgate/launchgate";

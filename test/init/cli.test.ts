@@ -24,10 +24,11 @@ async function clone(): Promise<string> {
 }
 
 async function filesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(join(dir, ".github"), { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((path) => !path.startsWith(".git/"))
     .sort();
 }
 
@@ -47,6 +48,7 @@ describe("launchgate init (built CLI)", () => {
     expect(written).toEqual(
       [
         ".github/launchgate.yml",
+        "launch/metrics.yml",
         ...gates.map((n) => `.github/gates/${n}`),
         ...forms.map((n) => `.github/ISSUE_TEMPLATE/${n}`),
         ...workflows.map((n) => `.github/workflows/launchgate-${n}`),

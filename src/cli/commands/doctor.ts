@@ -13,8 +13,9 @@ import {
   formatCheck,
   gateLocations,
 } from "../../init/doctor.js";
+import { checkMetricsFile } from "../../init/metrics-file.js";
 import type { FlagHelp } from "../help.js";
-import { type CliIO, UsageError } from "../io.js";
+import { type CliIO, shownPath, UsageError } from "../io.js";
 
 export const usage = "launchgate doctor [--dir DIR]";
 export const summary =
@@ -33,7 +34,9 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   const { values } = parseArgs({ args: argv, options: { dir: { type: "string" } } });
   const dir = resolve(io.cwd, values.dir ?? ".");
   if (!(await stat(dir).catch(() => null))?.isDirectory())
-    throw new UsageError(`${dir} is not a directory`, { fix: "pass --dir DIR of a repository" });
+    throw new UsageError(`${shownPath(io.cwd, values.dir ?? ".")} is not a directory`, {
+      fix: "pass --dir DIR of a repository",
+    });
 
   const checks: Check[] = [];
   const { checks: configChecks, config } = checkConfig(await readText(join(dir, CONFIG_PATH)));
@@ -62,6 +65,9 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     const report = checkWorkflow(path, text, { config, localAction });
     if (report.usesLaunchgate) launchgateWorkflows++;
     checks.push(...report.checks);
+    for (const metrics of report.metrics) {
+      checks.push(checkMetricsFile(metrics.path, metrics.where, await readText(join(dir, metrics.path))));
+    }
   }
   if (launchgateWorkflows === 0) {
     checks.push({

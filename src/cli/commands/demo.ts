@@ -9,6 +9,7 @@ import type { FlagHelp } from "../help.js";
 import { type CliIO, shownPath } from "../io.js";
 import { commands } from "../main.js";
 import { packageRoot } from "../package-root.js";
+import { siteWithDependencies } from "../site-deps.js";
 
 export const usage = "launchgate demo [--out DIR] [--no-site]";
 export const summary =
@@ -120,6 +121,9 @@ async function runSteps(out: string, withSite: boolean, io: CliIO, paint: Paint)
   const where = shownPath(io.cwd, out);
   let siteLine = "";
   if (withSite) {
+    // Installed here rather than inside the site step, whose output is captured: a first run
+    // shows that it is downloading the site's dependencies.
+    await siteWithDependencies(io);
     progress("building the status site");
     await call("site", ["--snapshots", join(out, "snapshots"), "--out", join(out, "site"), "--now", DEMO_NOW], io, [0]);
     const site = `${where}/site`;

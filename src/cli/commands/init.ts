@@ -6,7 +6,7 @@ import type { Paint } from "../../gates/format/text.js";
 import { conflicts, type PlannedFile, planInit, type TemplateFile } from "../../init/plan.js";
 import { pagesUrl, type RepoInfo, repoInfo } from "../../init/repo-info.js";
 import type { FlagHelp } from "../help.js";
-import { type CliIO, UsageError } from "../io.js";
+import { type CliIO, shownPath, UsageError } from "../io.js";
 import { packageRoot } from "../package-root.js";
 
 export const usage = "launchgate init [--force] [--dir DIR]";
@@ -27,7 +27,8 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     options: { force: { type: "boolean", default: false }, dir: { type: "string" } },
   });
   const dir = resolve(io.cwd, values.dir ?? ".");
-  await requireDirectory(dir);
+  const shown = shownPath(io.cwd, values.dir ?? ".");
+  await requireDirectory(dir, shown);
 
   const info = await readRepoInfo(dir);
   const files = planInit(await readTemplates(packageRoot()), info);
@@ -56,7 +57,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   await writeAll(dir, files);
 
   const out = [
-    `launchgate init: wrote ${files.length} files in ${dir}`,
+    `launchgate init: wrote ${files.length} files in ${shown}`,
     ...files.map((f) => `  ${paint("green", "+")} ${f.path}${existing.has(f.path) ? " (overwritten)" : ""}`),
     "",
     `default branch: ${info.defaultBranch} (${branchNote(info)}) — the release base in .github/launchgate.yml`,
@@ -82,10 +83,10 @@ function branchNote(info: RepoInfo): string {
   return "no git repository found; assumed";
 }
 
-async function requireDirectory(dir: string): Promise<void> {
+async function requireDirectory(dir: string, shown: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
-    throw new UsageError(`${dir} is not a directory`, { fix: "pass --dir DIR of a repository" });
+    throw new UsageError(`${shown} is not a directory`, { fix: "pass --dir DIR of a repository" });
 }
 
 async function readOptional(path: string): Promise<string | null> {
@@ -112,9 +113,10 @@ async function readRepoInfo(dir: string): Promise<RepoInfo> {
 
 async function readTemplates(root: string): Promise<TemplateFile[]> {
   const base = join(root, "templates");
-  const templates: TemplateFile[] = [
-    { path: "launchgate.yml", text: await readFile(join(base, "launchgate.yml"), "utf8") },
-  ];
+  const templates: TemplateFile[] = [];
+  for (const name of ["launchgate.yml", "metrics.yml"]) {
+    templates.push({ path: name, text: await readFile(join(base, name), "utf8") });
+  }
   for (const sub of TEMPLATE_DIRS) {
     const names = await readdir(join(base, sub)).catch(() => [] as string[]);
     for (const name of names.sort()) {

@@ -164,7 +164,7 @@ describe("doctor: workflows", () => {
       config,
       localAction: false,
     });
-    expect(ci).toEqual({ usesLaunchgate: false, modes: [], checks: [] });
+    expect(ci).toEqual({ usesLaunchgate: false, modes: [], metrics: [], checks: [] });
     const broken = checkWorkflow(
       "w.yml",
       "on: push\njobs:\n  t:\n    steps:\n      - uses: launchgate/launchgate@v1\n   bad: [\n",

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { criteriaConfigSchema } from "../criteria/config.js";
 import { gateConfigShape } from "../gates/config.js";
+import { metricsConfigSchema } from "../metrics/prometheus/config.js";
 import { reportConfigSchema } from "../report/config.js";
 import { triageConfigSchema } from "../triage/config.js";
 
@@ -42,6 +43,7 @@ export const configSchema = z.strictObject({
   triage: triageConfigSchema,
   criteria: criteriaConfigSchema,
   report: reportConfigSchema,
+  metrics: metricsConfigSchema,
   ...gateConfigShape,
 });
 

@@ -7,7 +7,7 @@ export interface MetricSample {
   /** Epoch milliseconds of `at`. */
   time: number;
   value: number;
-  /** 1-based line of the sample in the metrics file. */
+  /** 1-based line of the sample in the metrics file; 0 for a sample read from Prometheus. */
   line: number;
 }
 
@@ -18,11 +18,19 @@ export interface MetricSeries {
   target: MetricTarget | null;
   /** Oldest first. */
   samples: MetricSample[];
+  /** The PromQL the samples were read with; absent for a metrics file's series. */
+  query?: string;
 }
 
 export interface MetricsData {
+  /** The metrics file ("" when every metric came from Prometheus). */
   file: string;
   metrics: Record<string, MetricSeries>;
+  /**
+   * Metrics a configured source could not read → why (Prometheus unreachable, an error, no data…).
+   * Rules and the weekly status treat them as unknown, never as healthy.
+   */
+  unknown?: Record<string, string>;
 }
 
 /** Metrics whose values are percentages and must lie in 0–100. */

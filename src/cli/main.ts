@@ -17,6 +17,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   triage: () => import("./commands/triage.js"),
   criteria: () => import("./commands/criteria.js"),
   report: () => import("./commands/report.js"),
+  metrics: () => import("./commands/metrics.js"),
   site: () => import("./commands/site.js"),
   init: () => import("./commands/init.js"),
   doctor: () => import("./commands/doctor.js"),

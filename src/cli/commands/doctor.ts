@@ -14,6 +14,7 @@ import {
   gateLocations,
 } from "../../init/doctor.js";
 import { checkMetricsFile } from "../../init/metrics-file.js";
+import { prometheusChecks } from "../../metrics/prometheus/doctor.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, shownPath, UsageError } from "../io.js";
 
@@ -53,6 +54,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       if (missing) checks.push(missing);
       for (const file of files) checks.push(checkGateFile(file, await readFile(join(dir, file))));
     }
+    checks.push(...(await prometheusChecks(config.metrics, process.env, CONFIG_PATH, new Date())));
   }
 
   const localAction = /^name:\s*['"]?launchgate['"]?\s*$/m.test((await readText(join(dir, "action.yml"))) ?? "");

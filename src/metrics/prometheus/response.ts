@@ -29,6 +29,9 @@ interface ApiBody {
   data?: { resultType?: unknown; result?: unknown };
 }
 
+/** How a PromQL error from the server starts, whatever the HTTP status. */
+export const REFUSED = "Prometheus refused the query";
+
 /** An HTTP answer (status code and body text) to a query. */
 export function readAnswer(status: number, body: string): PromAnswer {
   let json: ApiBody | null = null;
@@ -41,7 +44,7 @@ export function readAnswer(status: number, body: string): PromAnswer {
   if (json?.status === "error") {
     const kind = typeof json.errorType === "string" ? `${json.errorType}: ` : "";
     const text = typeof json.error === "string" ? json.error : "no error text";
-    return { ok: false, reason: `Prometheus refused the query (HTTP ${status}, ${kind}${text})` };
+    return { ok: false, reason: `${REFUSED} (HTTP ${status}, ${kind}${text})` };
   }
   if (status === 401 || status === 403) {
     return {

@@ -190,3 +190,22 @@ describe("file and Prometheus together", () => {
     expect(() => checkDisjoint(file, ["error_rate"], ".github/launchgate.yml")).not.toThrow();
   });
 });
+
+describe("the config template init writes", () => {
+  it("carries a commented metrics.prometheus example that is valid once uncommented", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(new URL("../../../templates/launchgate.yml", import.meta.url), "utf8");
+    const start = text.indexOf("# metrics:\n");
+    expect(start).toBeGreaterThan(0);
+    // Uncomment the block; lines still commented inside it (optional keys) stay out.
+    const uncommented = text
+      .slice(start)
+      .split("\n")
+      .map((line) => line.replace(/^# /, ""))
+      .filter((line) => !line.trimStart().startsWith("#"))
+      .join("\n");
+    const config = parseConfig(uncommented, "templates/launchgate.yml");
+    expect(Object.keys(config.metrics.prometheus?.queries ?? {})).toEqual(["error_rate", "uptime", "active_users"]);
+    expect(config.metrics.prometheus?.url).toBe("https://prometheus.example.com");
+  });
+});

@@ -25,6 +25,36 @@ const withoutOidc = {
     }));
   },
 };
+// @actions/github and its @actions/http-client import undici (400 KB) for one job: fetch through a
+// proxy when HTTPS_PROXY/HTTP_PROXY apply. Loading it would cost every run a good part of the gate
+// check's start-up budget, so they get a stand-in: Node's own fetch when no proxy applies, and the
+// real undici (its own chunk, loaded on first use) behind a proxy.
+const lazyUndici = {
+  name: "lazy-undici-for-actions",
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) =>
+      /[\\/]@actions[\\/](github|http-client)[\\/]/.test(args.importer)
+        ? { path: "undici", namespace: "launchgate-lazy-undici" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "launchgate-lazy-undici" }, () => ({
+      resolveDir: process.cwd(),
+      contents: `
+let undici;
+export class ProxyAgent {
+  constructor(options) { this.options = options; }
+}
+export async function fetch(input, init = {}) {
+  const { dispatcher, ...rest } = init;
+  if (!(dispatcher instanceof ProxyAgent)) return globalThis.fetch(input, rest);
+  // undici is CommonJS: its exports arrive as the namespace's default.
+  undici ??= (await import("undici")).default;
+  dispatcher.agent ??= new undici.ProxyAgent(dispatcher.options);
+  return undici.fetch(input, { ...rest, dispatcher: dispatcher.agent });
+}`,
+    }));
+  },
+};
 const tmp = await mkdtemp("dist.tmp-");
 try {
   // One build with code splitting: the CLI loads only the modules of the command it runs, and
@@ -46,7 +76,7 @@ try {
     chunkNames: "chunks/[name]-[hash]",
     outdir: tmp,
     banner: { js: requireShim },
-    plugins: [withoutOidc],
+    plugins: [withoutOidc, lazyUndici],
   });
   await writeFile(join(tmp, "THIRD-PARTY-NOTICES.md"), await thirdPartyNotices(Object.keys(result.metafile.inputs)));
   const built = (await readdir(tmp, { recursive: true })).filter((name) => name !== "chunks");

@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
+import type { context as runnerContextType } from "@actions/github";
 import { InputError } from "../errors.js";
 import type { Repo } from "../github/contents.js";
+import { endpointsFromEnv } from "../github/endpoints.js";
 import { EVENT_MODES, type Mode } from "./event-modes.js";
 
 /** Everything a mode needs from the runner: inputs, the event and where the API is. */
@@ -15,8 +16,10 @@ export interface ActionContext {
   payload: Record<string, unknown>;
   repo: Repo;
   sha: string;
+  /** GITHUB_API_URL, GITHUB_GRAPHQL_URL and GITHUB_SERVER_URL: github.com, GHE.com or an Enterprise Server. */
   apiUrl: string;
   graphqlUrl: string;
+  serverUrl: string;
 }
 
 /** The `mode` input, or the mode the event implies when it is `auto` or empty. */
@@ -41,7 +44,8 @@ export function resolveMode(input: string, eventName: string): Mode {
 }
 
 export async function readContext(): Promise<ActionContext> {
-  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  const context = await runnerContext();
+  const eventName = context.eventName ?? "";
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo)
     throw new InputError("GITHUB_REPOSITORY is not set", { fix: "run launchgate as a GitHub Action step" });
@@ -51,16 +55,6 @@ export async function readContext(): Promise<ActionContext> {
       file: "action input token",
       fix: "pass the token input (its default is the workflow token, github.token)",
     });
-  const eventPath = process.env.GITHUB_EVENT_PATH;
-  let payload: Record<string, unknown> = {};
-  if (eventPath) {
-    try {
-      payload = JSON.parse(await readFile(eventPath, "utf8")) as Record<string, unknown>;
-    } catch (error) {
-      throw new InputError(`cannot read the event payload: ${(error as Error).message}`, { file: eventPath });
-    }
-  }
-  const apiUrl = process.env.GITHUB_API_URL || "https://api.github.com";
   return {
     mode: resolveMode(core.getInput("mode"), eventName),
     token,
@@ -68,11 +62,23 @@ export async function readContext(): Promise<ActionContext> {
     comment: (core.getInput("comment") || "true").trim().toLowerCase() !== "false",
     checkName: core.getInput("check-name") || "launchgate / gates",
     eventName,
-    payload,
+    payload: context.payload as Record<string, unknown>,
     repo: { owner, repo },
-    sha: process.env.GITHUB_SHA ?? "",
-    apiUrl,
-    graphqlUrl:
-      process.env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/api\/v3\/?$/, "/api").replace(/\/+$/, "")}/graphql`,
+    sha: context.sha ?? "",
+    ...endpointsFromEnv(process.env),
   };
+}
+
+/**
+ * `@actions/github`'s context: the event and its payload as the runner wrote them. It reads the
+ * payload file when first loaded; a payload that is not JSON becomes a one-line error.
+ */
+async function runnerContext(): Promise<typeof runnerContextType> {
+  try {
+    return (await import("@actions/github")).context;
+  } catch (error) {
+    throw new InputError(`cannot read the event payload: ${(error as Error).message}`, {
+      file: process.env.GITHUB_EVENT_PATH ?? "GITHUB_EVENT_PATH",
+    });
+  }
 }

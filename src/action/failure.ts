@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import { ApiError } from "../github/client.js";
+import { ApiError } from "../github/api-error.js";
 
 /** One line saying what failed and what to do; a stack trace only for bugs. */
 export function failureMessage(error: unknown): string {

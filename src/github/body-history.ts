@@ -1,6 +1,7 @@
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
 import { ApiError, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
+import { graphqlPages } from "./graphql.js";
 
 const QUERY = `query launchgateBodyHistory($owner: String!, $name: String!, $number: Int!, $cursor: String) {
   repository(owner: $owner, name: $name) {
@@ -100,27 +101,26 @@ export async function bodyAttributions(
 
 async function readBodyHistory(client: GitHubClient, repo: Repo, number: number): Promise<BodyHistory> {
   const edits: Edit[] = [];
-  let cursor: string | null = null;
   let first: Omit<BodyHistory, "edits" | "complete"> | undefined;
-  do {
-    const { data } = await client.octokit.request({
-      method: "POST",
-      url: client.graphqlUrl,
-      query: QUERY,
-      variables: { owner: repo.owner, name: repo.repo, number, cursor },
-    });
-    const response = data as {
-      data?: { repository?: { pullRequest?: GraphQlPullRequest | null } | null };
-      errors?: { message: string }[];
-    };
-    if (response.errors?.length) throw new ApiError("GraphQL query", undefined, response.errors[0]?.message ?? "error");
-    const pr = response.data?.repository?.pullRequest;
+  let complete = false;
+  const pages = graphqlPages<BodyHistoryResponse>(client, "reading the PR description's edit history", QUERY, {
+    owner: repo.owner,
+    name: repo.repo,
+    number,
+  });
+  for await (const page of pages) {
+    const pr = page.repository?.pullRequest;
     if (!pr) throw new ApiError("GraphQL query", undefined, `pull request #${number} not found`);
     first ??= { body: pr.body, author: pr.author?.login ?? null, lastEditedAt: pr.lastEditedAt };
     edits.push(...(pr.userContentEdits?.nodes ?? []).filter((n): n is Edit => n !== null));
-    cursor = pr.userContentEdits?.pageInfo.hasNextPage ? pr.userContentEdits.pageInfo.endCursor : null;
-  } while (cursor && edits.length < MAX_EDITS);
-  return { ...(first as Omit<BodyHistory, "edits" | "complete">), edits, complete: cursor === null };
+    complete = !pr.userContentEdits?.pageInfo.hasNextPage;
+    if (edits.length >= MAX_EDITS) break;
+  }
+  return { ...(first as Omit<BodyHistory, "edits" | "complete">), edits, complete };
+}
+
+interface BodyHistoryResponse {
+  repository: { pullRequest: GraphQlPullRequest | null } | null;
 }
 
 interface GraphQlPullRequest {

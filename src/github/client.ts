@@ -1,12 +1,20 @@
 import * as core from "@actions/core";
-import { Octokit } from "@octokit/core";
-import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { getOctokit } from "@actions/github";
+import type { GitHub } from "@actions/github/lib/utils";
+import { defaults as actionsDefaults } from "@actions/github/lib/utils";
+import type { Octokit } from "@octokit/core";
+import type { OctokitOptions, OctokitPlugin } from "@octokit/core/types";
+import { paginateGraphQL, type paginateGraphQLInterface } from "@octokit/plugin-paginate-graphql";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck/light.js";
+import { REQUEST_TIMEOUT_MS } from "./api-error.js";
+import { endpointsForApi, type GitHubEndpoints } from "./endpoints.js";
 
-/** Per-request time limit: a hung connection fails the run instead of stalling the job for hours. */
-const REQUEST_TIMEOUT_MS = 30_000;
+// The error helpers live apart so that reporting a failure does not load the client (and
+// @actions/github, which reads the event payload as it loads); fetchers import them from here.
+export { ApiError, call, isForbidden, isNotFound, toApiError } from "./api-error.js";
+
 /** Waits longer than this for a rate limit fail the run (fail closed) rather than block the job. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
 /**
@@ -19,47 +27,69 @@ const WRITE_SPACING_MS = 250;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/**
- * A GitHub API call failed (after retries). Names what launchgate was doing and how to recover,
- * so the failed check explains itself; the gate never passes when a call fails.
- */
-export class ApiError extends Error {
-  readonly status: number | undefined;
-  constructor(
-    readonly what: string,
-    status: number | undefined,
-    detail: string,
-  ) {
-    super(`${what} failed: ${status ? `HTTP ${status} ` : ""}${detail}`);
-    this.name = "ApiError";
-    this.status = status;
-  }
-}
-
-const LaunchgateOctokit = Octokit.plugin(throttling, retry, paginateRest);
-export type OctokitClient = InstanceType<typeof LaunchgateOctokit>;
+/** Octokit with the plugins launchgate relies on: REST routes and paging, GraphQL paging, throttling, retries. */
+export type OctokitClient = InstanceType<typeof GitHub> & paginateGraphQLInterface;
 
 export interface GitHubClient {
   octokit: OctokitClient;
+  /** Where this GitHub is (REST, GraphQL, web links). */
+  endpoints: GitHubEndpoints;
+  /** endpoints.graphqlUrl, for the fetchers that still post their queries themselves. */
   graphqlUrl: string;
   /** Requests sent so far, retries included. */
   readonly requests: number;
 }
 
-export function createClient(options: {
+export interface ClientOptions {
   token: string;
+  /** REST API base; the GraphQL and web URLs are derived from it unless given. */
   apiUrl: string;
-  graphqlUrl: string;
+  graphqlUrl?: string;
+  serverUrl?: string;
   /** How a write waits its spacing (tests record the waits). */
   pause?: (ms: number) => Promise<void>;
-}): GitHubClient {
+  /** Told the number of requests so far after each response (the CLI's progress on stderr). */
+  onRequest?: (requests: number) => void;
+}
+
+/** Makes the Octokit instance from launchgate's options and plugins (the Action and the CLI use different packages). */
+export type MakeOctokit = (options: OctokitOptions, plugins: OctokitPlugin[]) => OctokitClient;
+
+/**
+ * The Action's client: `@actions/github`'s `getOctokit`, as Actions expect. Its fetch goes through
+ * `@actions/http-client`'s proxy agent when HTTPS_PROXY/HTTP_PROXY apply to GITHUB_API_URL (and
+ * NO_PROXY does not exclude it); launchgate's pacing wraps that fetch.
+ */
+export function createClient(options: ClientOptions): GitHubClient {
+  const proxyAware = (actionsDefaults.request as { fetch: typeof fetch }).fetch;
+  return buildClient(
+    options,
+    proxyAware,
+    (octokitOptions, plugins) =>
+      // getOctokit's own typing drops the added plugins' APIs; they are there.
+      getOctokit(options.token, octokitOptions, ...plugins) as OctokitClient,
+  );
+}
+
+/**
+ * The shared part of both clients: endpoints, the request counter, the per-request time limit,
+ * serial and spaced writes (on top of the throttling plugin), rate-limit and retry policy.
+ */
+export function buildClient(options: ClientOptions, baseFetch: typeof fetch, make: MakeOctokit): GitHubClient {
+  const derived = endpointsForApi(options.apiUrl);
+  const endpoints: GitHubEndpoints = {
+    apiUrl: derived.apiUrl,
+    graphqlUrl: options.graphqlUrl ? options.graphqlUrl.replace(/\/+$/, "") : derived.graphqlUrl,
+    serverUrl: options.serverUrl ? options.serverUrl.replace(/\/+$/, "") : derived.serverUrl,
+  };
   const pause = options.pause ?? sleep;
   let requests = 0;
   const send: typeof fetch = async (input, init) => {
     requests++;
     const started = Date.now();
-    const response = await fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await baseFetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     core.debug(`${init?.method ?? "GET"} ${String(input)} → ${response.status} in ${Date.now() - started} ms`);
+    options.onRequest?.(requests);
     return response;
   };
   // Writes go one at a time, as GitHub asks; past the first few, each also waits its spacing.
@@ -68,7 +98,7 @@ export function createClient(options: {
   let writeTurn: Promise<unknown> = Promise.resolve();
   const timedFetch: typeof fetch = (input, init) => {
     const method = init?.method ?? "GET";
-    if (method === "GET" || method === "HEAD" || String(input) === options.graphqlUrl) return send(input, init);
+    if (method === "GET" || method === "HEAD" || String(input) === endpoints.graphqlUrl) return send(input, init);
     const response = writeTurn.then(async () => {
       if (++writes > UNSPACED_WRITES) await pause(lastWrite + WRITE_SPACING_MS - Date.now());
       lastWrite = Date.now();
@@ -79,54 +109,40 @@ export function createClient(options: {
   };
   const rateLimited = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
     retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-  const octokit = new LaunchgateOctokit({
-    auth: options.token,
-    baseUrl: options.apiUrl.replace(/\/+$/, ""),
-    userAgent: "launchgate",
-    request: { fetch: timedFetch },
-    throttle: {
-      onRateLimit: rateLimited,
-      onSecondaryRateLimit: rateLimited,
-      // Pacing is timedFetch's (the plugin's default pauses a whole second before every write).
-      write: new Bottleneck.Group({ minTime: 0 }),
+  const octokit = make(
+    {
+      baseUrl: endpoints.apiUrl,
+      userAgent: "launchgate",
+      request: { fetch: timedFetch },
+      graphqlUrl: endpoints.graphqlUrl,
+      throttle: {
+        onRateLimit: rateLimited,
+        onSecondaryRateLimit: rateLimited,
+        // Pacing is timedFetch's (the plugin's default pauses a whole second before every write).
+        write: new Bottleneck.Group({ minTime: 0 }),
+      },
+      retry: { retries: 2, retryAfterBaseValue: 500 },
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     },
-    retry: { retries: 2, retryAfterBaseValue: 500 },
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-  });
+    // graphqlEndpoint first: the GraphQL paginator then pages through the endpoint it sets.
+    [graphqlEndpoint, paginateGraphQL, throttling, retry],
+  );
   return {
     octokit,
-    graphqlUrl: options.graphqlUrl,
+    endpoints,
+    graphqlUrl: endpoints.graphqlUrl,
     get requests() {
       return requests;
     },
   };
 }
 
-/** Runs one API call, turning any failure into an ApiError that names `what`. */
-export async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toApiError(what, error);
-  }
-}
-
-export function toApiError(what: string, error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const e = error as { status?: unknown; message?: unknown; name?: unknown; cause?: unknown };
-  const status = typeof e.status === "number" && e.status >= 100 ? e.status : undefined;
-  let detail = typeof e.message === "string" ? e.message : String(error);
-  if (e.name === "TimeoutError" || /aborted|timeout/i.test(detail))
-    detail = `timed out after ${REQUEST_TIMEOUT_MS / 1000} s`;
-  if (status === 403 && /rate limit/i.test(detail)) detail = `rate limited (${detail})`;
-  return new ApiError(what, status, detail.split("\n")[0] ?? detail);
-}
-
-/** Whether a failure is GitHub saying the token may not do this (read-only token on a fork PR, missing permission). */
-export function isForbidden(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 403 && !/rate limit/i.test(error.message);
-}
-
-export function isNotFound(error: unknown): boolean {
-  return (error as { status?: unknown }).status === 404;
+/**
+ * Points `octokit.graphql` at the configured GraphQL URL. Octokit derives it from the REST base
+ * (`<base>/graphql`, or `/api/graphql` whenever the base ends in `/api/v3`, whatever `url` says);
+ * GITHUB_GRAPHQL_URL is the runner's word, so it becomes the base too.
+ */
+function graphqlEndpoint(octokit: Octokit, options: OctokitOptions) {
+  const url = options.graphqlUrl as string | undefined;
+  return url ? { graphql: octokit.graphql.defaults({ baseUrl: url, url }) } : {};
 }

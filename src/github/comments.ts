@@ -62,12 +62,10 @@ export async function upsertStickyComment(
 /** The token's own login (lower-case), or null when GitHub does not say (then no comment is ours). */
 async function viewerLogin(client: GitHubClient): Promise<string | null> {
   try {
-    const { data } = await client.octokit.request({
-      method: "POST",
-      url: client.graphqlUrl,
-      query: "query launchgateViewer { viewer { login } }",
-    });
-    const login = (data as { data?: { viewer?: { login?: string } | null } | null }).data?.viewer?.login;
+    const data = await client.octokit.graphql<{ viewer: { login: string } | null }>(
+      "query launchgateViewer { viewer { login } }",
+    );
+    const login = data.viewer?.login;
     return login ? login.toLowerCase() : null;
   } catch {
     return null;

@@ -42,3 +42,46 @@ describe("GitHub client write pacing", () => {
     expect(client.requests).toBe(5);
   });
 });
+
+describe("GitHub client on an Enterprise Server", () => {
+  async function enterprise() {
+    const world = new World("2026-11-02T09:00:00Z");
+    world.repo("acme/shop").addIssue({ number: 1, title: "Crash", user: "alice", createdAt: "2026-11-02T08:00:00Z" });
+    server = await startFakeGitHub(world, { enterprise: true });
+    return server;
+  }
+  const viewer = "query { viewer { login } }";
+
+  it("sends REST to /api/v3 and octokit.graphql to /api/graphql, derived from the API URL alone", async () => {
+    const s = await enterprise();
+    expect(s.url).toMatch(/\/api\/v3$/);
+    const client = createClient({ token: "write-token", apiUrl: s.url });
+    expect(client.endpoints.graphqlUrl).toBe(s.graphqlUrl);
+    expect(client.endpoints.serverUrl).toBe(s.serverUrl);
+    const issue = await client.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner: "acme",
+      repo: "shop",
+      issue_number: 1,
+    });
+    // Web links name the server's host, not github.com.
+    expect(issue.data.html_url).toBe(`${s.serverUrl}/acme/shop/issues/1`);
+    const data = await client.octokit.graphql<{ viewer: { login: string } }>(viewer);
+    expect(data.viewer.login).toBeTruthy();
+    expect(s.problems).toEqual([]);
+    expect(s.log.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/acme/shop/issues/1", "POST /graphql"]);
+  });
+
+  it("posts GraphQL where GITHUB_GRAPHQL_URL says, not where octokit would guess", async () => {
+    const s = await enterprise();
+    // A wrong GraphQL URL is used as given: the request misses (404), which shows it is honoured.
+    const wrong = createClient({
+      token: "write-token",
+      apiUrl: s.url,
+      graphqlUrl: s.url.replace("/api/v3", "/graphql"),
+    });
+    await expect(wrong.octokit.graphql(viewer)).rejects.toMatchObject({ status: 404 });
+    expect(s.problems.map((p) => p.request)).toEqual(["POST /graphql"]);
+    const right = createClient({ token: "write-token", apiUrl: s.url, graphqlUrl: s.graphqlUrl });
+    await expect(right.octokit.graphql(viewer)).resolves.toBeTruthy();
+  });
+});

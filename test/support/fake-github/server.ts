@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { executeGraphql } from "./graphql.js";
 import { type Ctx, HttpError, type Reply } from "./http.js";
@@ -61,6 +62,8 @@ export interface FakeGitHub {
   url: string;
   /** GITHUB_GRAPHQL_URL. */
   graphqlUrl: string;
+  /** GITHUB_SERVER_URL: where web links (html_url) point. */
+  serverUrl: string;
   world: World;
   log: LoggedRequest[];
   /** Responses that broke GitHub's contract, invalid GraphQL, routes the fake lacks. A test should fail on any. */
@@ -77,7 +80,17 @@ export interface FakeGitHubOptions {
   validate?: boolean;
   /** Hook to tamper with a response before it is validated (tests of the validator). */
   transform?: (method: string, path: string, reply: Reply) => Reply;
+  /**
+   * Answer as an Enterprise Server does: REST under /api/v3, GraphQL at /api/graphql (anything else
+   * is a 404 and a problem), web links on the server's own host.
+   */
+  enterprise?: boolean;
+  /** Serve HTTPS under this host name with this key and certificate (still listening on 127.0.0.1). */
+  tls?: { hostname: string; key: string; cert: string };
 }
+
+/** The public cloud's web host, which the fake's shapes link to unless it plays an Enterprise Server. */
+const CLOUD_WEB = "https://github.com";
 
 function patternRegex(pattern: string): RegExp {
   const source = pattern
@@ -137,6 +150,7 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
   const log: LoggedRequest[] = [];
   const problems: Problem[] = [];
   let api = "";
+  let web = CLOUD_WEB;
 
   const send = (
     res: ServerResponse,
@@ -145,7 +159,9 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     headers: Record<string, string> = {},
     resource: RateResource = "core",
   ) => {
-    const text = body === undefined ? "" : JSON.stringify(body);
+    let text = body === undefined ? "" : JSON.stringify(body);
+    // An Enterprise Server's links name its own host.
+    if (web !== CLOUD_WEB) text = text.replaceAll(CLOUD_WEB, web);
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
       "content-length": String(Buffer.byteLength(text)),
@@ -159,7 +175,18 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", api);
     const method = req.method ?? "GET";
-    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const raw = url.pathname.replace(/\/+$/, "") || "/";
+    const path = options.enterprise ? enterprisePath(raw) : raw;
+    if (path === null) {
+      problems.push({
+        kind: "unimplemented",
+        request: `${method} ${raw}`,
+        message: "not under /api/v3 or /api/graphql",
+      });
+      log.push({ method, path: raw, query: url.search, status: 404, fault: false, write: false });
+      send(res, 404, errorBody(404, "Not Found"));
+      return;
+    }
     // Octokit sends "/" inside a parameter (a file path) as %2F: log and match faults on the decoded path.
     const shown = safeDecode(path);
     const isGraphql = path === "/graphql" && method === "POST";
@@ -272,19 +299,24 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
     send(res, reply.status, reply.body, reply.headers, resource);
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error) => {
       problems.push({ kind: "handler", request: `${req.method} ${req.url}`, message: String(error?.stack ?? error) });
       if (!res.headersSent) send(res, 500, errorBody(500, "Server Error"));
     });
-  });
+  };
+  const tls = options.tls;
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${tls ? "https" : "http"}://${tls?.hostname ?? "127.0.0.1"}:${(server.address() as AddressInfo).port}`;
+  api = options.enterprise ? `${origin}/api/v3` : origin;
+  if (options.enterprise) web = origin;
 
   return {
     url: api,
-    graphqlUrl: `${api}/graphql`,
+    graphqlUrl: options.enterprise ? `${origin}/api/graphql` : `${origin}/graphql`,
+    serverUrl: web,
     world,
     log,
     problems,
@@ -300,4 +332,11 @@ export async function startFakeGitHub(world: World, options: FakeGitHubOptions =
         server.close(() => resolve());
       }),
   };
+}
+
+/** An Enterprise Server request's path as github.com would have it, or null when it is neither REST nor GraphQL. */
+function enterprisePath(path: string): string | null {
+  if (path === "/api/graphql") return "/graphql";
+  if (path.startsWith("/api/v3/")) return path.slice("/api/v3".length);
+  return null;
 }

@@ -52,9 +52,10 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const tree = parseInPieces(text, parseFirst, parseRest);
 
   let frontMatter: GateFrontMatter | null = null;
+  let warnings: InputError[] = [];
   const first = tree.children[0];
   if (useFrontMatter && first?.type === "yaml") {
-    frontMatter = parseFrontMatter(first.value, path, (first.position?.start.line ?? 1) + 1);
+    ({ frontMatter, warnings } = parseFrontMatter(first.value, path, (first.position?.start.line ?? 1) + 1));
   }
 
   const items: ChecklistItem[] = [];
@@ -131,7 +132,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
       return undefined;
     });
   collect(tree, { source: text, lineOffset: 0, lineIndent: [], outerDepth: 0, outerParent: null });
-  return { path, frontMatter, firstHeading, items };
+  return { path, frontMatter, firstHeading, items, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** How many lines a front matter block (`---` … `---` from line 1, as remark-frontmatter reads it) takes. */

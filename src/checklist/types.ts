@@ -1,3 +1,4 @@
+import type { InputError } from "../errors.js";
 import type { GateFrontMatter } from "./frontmatter.js";
 
 /** One GitHub task list item, exactly as github.com renders it as a checkbox. */
@@ -35,4 +36,6 @@ export interface ChecklistDocument {
   /** Text of the document's first heading, if any. */
   firstHeading: string | null;
   items: ChecklistItem[];
+  /** Things launchgate ignored but the author may not expect it to (unknown front matter keys). */
+  warnings?: InputError[];
 }

@@ -88,8 +88,12 @@ export function checkGateMatches(location: GateLocation, matched: readonly strin
 export function checkGateFile(path: string, bytes: Uint8Array): Check {
   try {
     const doc = readGateDocument(bytes, path);
+    const [warning, ...more] = doc.warnings ?? [];
     return (
-      checkGatePlaceholders(doc, new TextDecoder().decode(bytes)) ?? pass(`gate ${path}: ${doc.items.length} items`)
+      checkGatePlaceholders(doc, new TextDecoder().decode(bytes)) ??
+      (warning
+        ? warn(`${warning.format()}${more.length > 0 ? ` (and ${more.length} more)` : ""}`, "remove it, or ignore this")
+        : pass(`gate ${path}: ${doc.items.length} items`))
     );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -47,6 +47,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   for (const [index, path] of positionals.entries()) {
     try {
       const doc = readGateDocument(await readUserFile(path), path);
+      for (const warning of doc.warnings ?? []) io.stderr(`launchgate: warning: ${warning.format()}\n`);
       const basePath = bases[index];
       const base = basePath
         ? readGateDocument(await readUserFile(basePath), basePath, { allowEmpty: true })

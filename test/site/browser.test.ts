@@ -6,7 +6,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/snapshot/schema.js";
 import { type BuiltSite, buildSite } from "./build-site.js";
-import { axeViolations, crawl, launchChromium } from "./chromium.js";
+import { axeViolations, crawl, launchChromium, phoneLayoutProblems } from "./chromium.js";
 import { type StaticServer, serve } from "./serve.js";
 
 /**
@@ -359,6 +359,24 @@ describe("status site from a history with a missed week, long and non-ASCII text
     launch: { ...w48.launch, day: 14, phase: "medium-alert" },
     issues: { ...w48.issues, open: w48.issues.open.map((o, i) => (i === 0 ? { ...o, title: longTitle } : o)) },
     notes: { ...w48.notes, highlights: [unicode, ...w48.notes.highlights] },
+    // The long title also in a breaches table and as a gate's and a task's name.
+    sla: {
+      ...w48.sla,
+      breaches: w48.issues.open.slice(0, 1).map((o) => ({
+        number: o.number,
+        title: longTitle,
+        url: o.url,
+        severity: o.severity,
+        clock: "response" as const,
+        dueAt: w48.week.start,
+        stoppedAt: null,
+      })),
+    },
+    gates: w48.gates.map((g) => ({
+      ...g,
+      title: longTitle.slice(0, 400),
+      tasks: g.tasks.map((t, i) => (i === 0 ? { ...t, heading: longTitle.slice(0, 300) } : t)),
+    })),
   };
 
   beforeAll(async () => {
@@ -397,5 +415,16 @@ describe("status site from a history with a missed week, long and non-ASCII text
     const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
+  }, 120_000);
+
+  it("at 390 px a 3,000-character title and non-ASCII notes neither widen a page nor squeeze a column", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const problems: string[] = [];
+    const { visits } = await crawl(phone, server.origin, BASE, async (page, url) => {
+      for (const problem of await phoneLayoutProblems(page)) problems.push(`${new URL(url).pathname}: ${problem}`);
+    });
+    expect(visits.length).toBeGreaterThanOrEqual(10);
+    expect(problems).toEqual([]);
+    await phone.close();
   }, 120_000);
 });

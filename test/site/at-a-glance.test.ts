@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.js";
 import { CLI } from "../support/run-cli.js";
 import { type BuiltSite, buildSite } from "./build-site.js";
-import { crawl, launchChromium, phoneLayoutProblems } from "./chromium.js";
+import { axeViolations, crawl, launchChromium, phoneLayoutProblems } from "./chromium.js";
 import { type StaticServer, serve } from "./serve.js";
 
 /**
@@ -89,13 +89,16 @@ async function open(url: string, context = desktop): Promise<Page> {
 }
 
 describe("the site at a glance, from the demo's snapshots", () => {
-  it("at 390 px no page is wider than the screen and no table cell is narrower than six characters", async () => {
+  it("at 390 px no page is wider than the screen, no table cell is narrower than six characters, no link is broken", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const problems: string[] = [];
     const { visits } = await crawl(phone, server.origin, BASE, async (page, url) => {
       for (const problem of await phoneLayoutProblems(page)) problems.push(`${new URL(url).pathname}: ${problem}`);
+      for (const violation of await axeViolations(page)) problems.push(`${new URL(url).pathname}: ${violation}`);
     });
     expect(problems).toEqual([]);
+    expect(visits.filter((v) => v.status !== 200 || v.consoleErrors.length > 0)).toEqual([]);
+    expect(server.missing).toEqual([]);
     // Every kind of page was measured: overview, gates, triage (board, columns, breached), reports, breaches, trends.
     const paths = visits.map((v) => new URL(v.url).pathname);
     for (const p of [
@@ -116,7 +119,7 @@ describe("the site at a glance, from the demo's snapshots", () => {
     const row = page.locator(`[data-testid=gates-table] tr[data-gate] th`).first();
     expect((await row.boundingBox())?.width).toBeGreaterThan(300);
     await phone.close();
-  }, 240_000);
+  }, 480_000);
 
   it("the phone measure itself catches one-letter columns and a page wider than the screen", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });

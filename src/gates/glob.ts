@@ -1,37 +1,45 @@
+import picomatch from "picomatch";
 import { InputError } from "../errors.js";
 
 /**
- * Glob patterns for paths, branches and labels: `*` (any run within a path segment), `**` (any
- * number of segments), `?` (one character) and `{a,b}` (alternatives). Everything else is literal.
+ * Glob patterns for paths, branches and labels, as picomatch reads them: `*` (any run within a
+ * path segment, dots included), `**` (any number of segments), `?` (one character), `[0-9]`
+ * (character classes), `{a,b}` (alternatives). A leading `!` is literal: every list means "any
+ * of these", and a negation in it would quietly widen a gate's reach.
  */
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, nonegate: true, strictBrackets: true };
+
+const compiled = new Map<string, RegExp>();
+
 export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  let inBraces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === "*") {
-      if (glob[i + 1] === "*") {
-        const slashAfter = glob[i + 2] === "/";
-        out += slashAfter ? "(?:.*/)?" : ".*";
-        i += slashAfter ? 2 : 1;
-      } else out += "[^/]*";
-    } else if (ch === "?") out += "[^/]";
-    else if (ch === "{") {
-      inBraces++;
-      out += "(?:";
-    } else if (ch === "}" && inBraces > 0) {
-      inBraces--;
-      out += ")";
-    } else if (ch === "," && inBraces > 0) out += "|";
-    else out += ch.replace(/[.+^$()|[\]\\/]/g, "\\$&");
-  }
-  if (inBraces > 0) {
-    // Config and front matter check their globs when read (globProblem); this guards every other use.
+  let regexp = compiled.get(glob);
+  if (regexp) return regexp;
+  // picomatch reads an unclosed `{` literally; in a config it is a typo that would make the gate
+  // silently stop applying, so it is an error (as an unclosed `[` is, by strictBrackets).
+  if (unclosedBrace(glob)) {
     throw new InputError(`invalid glob "${glob}": a { … } group is not closed`, {
       fix: "close the group with }, e.g. {main,release/*}",
     });
   }
-  return new RegExp(`^${out}$`);
+  try {
+    regexp = picomatch.makeRe(glob, OPTIONS);
+  } catch (error) {
+    throw new InputError(`invalid glob "${glob}": ${(error as Error).message}`, {
+      fix: "close each [ … ] class, or write \\[ for a literal [",
+    });
+  }
+  compiled.set(glob, regexp);
+  return regexp;
+}
+
+function unclosedBrace(glob: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === "\\") i++;
+    else if (glob[i] === "{") depth++;
+    else if (glob[i] === "}" && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Why a glob cannot be used, or null: for config validation with the key's line. */
@@ -45,7 +53,7 @@ export function globProblem(glob: string): string | null {
 }
 
 export function isGlob(pattern: string): boolean {
-  return /[*?{]/.test(pattern);
+  return picomatch.scan(pattern).isGlob || /[*?{[]/.test(pattern);
 }
 
 export function matchesAny(value: string, globs: readonly string[]): boolean {

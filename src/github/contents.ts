@@ -1,4 +1,5 @@
 import { ApiError, call, type GitHubClient, isNotFound, toApiError } from "./client.js";
+import { jsonResponse } from "./response.js";
 
 export interface Repo {
   owner: string;
@@ -39,7 +40,7 @@ async function fetchFile(client: GitHubClient, repo: Repo, path: string, ref: st
     if (isNotFound(error)) return null;
     throw toApiError(what, error);
   }
-  const file = data as { type?: string; encoding?: string; content?: string; sha?: string; size?: number };
+  const file = jsonResponse<{ type?: string; encoding?: string; content?: string; sha?: string }>(what, data);
   if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") {
     throw new ApiError(what, undefined, `${path} is not a file`);
   }
@@ -50,19 +51,21 @@ async function fetchFile(client: GitHubClient, repo: Repo, path: string, ref: st
   const blob = await call(what, () =>
     client.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: file.sha as string }),
   );
-  return { bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8"), sha: file.sha };
+  const { content, encoding } = jsonResponse<{ content: string; encoding: string }>(what, blob.data);
+  return { bytes: Buffer.from(content, encoding === "base64" ? "base64" : "utf8"), sha: file.sha };
 }
 
 /** Paths of all files in a commit's tree (for glob expansion). */
 export async function listFiles(client: GitHubClient, repo: Repo, commitSha: string): Promise<string[]> {
   const what = `listing the files at ${commitSha.slice(0, 7)}`;
-  const { data } = await call(what, () =>
+  const { data: raw } = await call(what, () =>
     client.octokit.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
       ...repo,
       tree_sha: commitSha,
       recursive: "1",
     }),
   );
+  const data = jsonResponse<typeof raw>(what, raw);
   if (data.truncated) {
     throw new ApiError(
       what,

@@ -2,6 +2,7 @@ import { type CommitIdentity, commitSigner, type SignoffMode } from "../gates/si
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
 import { type GitHubClient, toApiError } from "./client.js";
 import { type FileAtRef, getFile, type Repo } from "./contents.js";
+import { jsonResponse, malformedResponse } from "./response.js";
 
 /** Longest file history walked; an item whose tick is older than this is unverified, never passed. */
 const MAX_COMMITS = 1000;
@@ -54,13 +55,29 @@ export class FileHistory {
     this.firstPage.catch(() => undefined);
   }
 
+  /**
+   * Octokit's paginator inspects each page's body before it is handed over; a body that is not
+   * JSON (cut off in transit) surfaces there as a TypeError quoting the raw text. Say what it is.
+   */
+  private async nextPage(): Promise<IteratorResult<{ data: unknown }>> {
+    try {
+      return this.started ? await this.pages.next() : await this.firstPage;
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw malformedResponse(`listing the commits of ${this.path}`);
+    }
+  }
+
   /** Reads pages until at least `count` commits are known or the history ends. */
   async fill(count: number): Promise<void> {
     while (!this.exhausted && this.commits.length < count) {
-      const page = this.started ? await this.pages.next() : await this.firstPage;
+      const page = await this.nextPage();
       this.started = true;
       if (page.done) this.exhausted = true;
-      else this.commits.push(...(page.value.data as ListedCommit[]));
+      else
+        this.commits.push(
+          ...jsonResponse<ListedCommit[]>(`listing the commits of ${this.path}`, page.value.data, "array"),
+        );
     }
   }
 }

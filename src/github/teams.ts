@@ -1,5 +1,6 @@
 import type { Membership } from "../gates/signoff.js";
 import { type GitHubClient, isNotFound, toApiError } from "./client.js";
+import { jsonResponse } from "./response.js";
 
 /**
  * Looks up whether each (team, login) pair is an active membership, once per pair, and returns
@@ -21,7 +22,7 @@ export async function resolveMemberships(
         team_slug: slug,
         username: login,
       });
-      facts.set(id, data.state === "active");
+      facts.set(id, jsonResponse<{ state?: string }>(`reading @${team}`, data).state === "active");
     } catch (error) {
       if (isNotFound(error)) facts.set(id, false);
       else {

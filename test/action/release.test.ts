@@ -22,6 +22,10 @@ describe("globs", () => {
     expect(matchesAny("release-1.2", ["release-?.?"])).toBe(true);
     expect(globToRegExp("{main,release/*}").test("release/2.0")).toBe(true);
     expect(globToRegExp("a.b").test("axb")).toBe(false);
+    // Character classes are globs (picomatch), not literal brackets.
+    expect(matchesAny("release/v1", ["release/v[0-9]*"])).toBe(true);
+    expect(matchesAny("release/vx", ["release/v[0-9]*"])).toBe(false);
+    expect(globProblem("release/v[0-9")).toMatch(/invalid glob/);
   });
 
   it("rejects a { … } group that is not closed as input, not with a regular expression crash", () => {

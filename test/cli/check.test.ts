@@ -240,3 +240,19 @@ describe("launchgate check: bad input is one line on stderr, exit 2, no stack tr
     expect(check(["--bogus", "gate.md"]).code).toBe(2);
   });
 });
+
+describe("launchgate check says offline that sign-off is not verified", () => {
+  it("in every format: a JSON field per owned item, a line in text and markdown", () => {
+    write("owned.md", "# Gate\n\n- [x] Changelog @alice\n- [ ] Load test @bob\n- [x] Docs\n");
+    const json = checkResultSchema.parse(JSON.parse(check(["--format", "json", "owned.md"]).stdout));
+    expect(json.files[0]?.signoffChecked).toBe(false);
+    expect(json.files[0]?.items.map((i) => i.signoff)).toEqual(["not-checked", "not-checked", null]);
+    expect(check(["owned.md"]).stdout).toMatch(/2 owned items: sign-off not verified/);
+    expect(check(["--format", "markdown", "owned.md"]).stdout).toMatch(/> 2 owned items: sign-off not verified/);
+  });
+
+  it("a gate without owned items needs no such line", () => {
+    write("unowned.md", "# Gate\n\n- [x] Docs\n");
+    expect(check(["unowned.md"]).stdout).not.toMatch(/sign-off not verified/);
+  });
+});

@@ -1,3 +1,4 @@
+import { parseDescription } from "../../checklist/description.js";
 import { readGateDocument } from "../../checklist/document.js";
 import { decodeDocument } from "../../checklist/input.js";
 import { normalizeOwner } from "../../checklist/owners.js";
@@ -127,7 +128,7 @@ export async function evaluatePullRequest(
         ? await verifyFile(client, repo, history, d.head, [...gateApprovers, ...configApprovers], mode)
         : new Map<number, string>();
     const verdict = evaluateGate(d.head, { ...(d.base ? { base: d.base } : {}), unverified });
-    const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null);
+    const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null, config.signoff !== "trust");
     return { source: "file", path: d.path, doc: d.head, verdict, result, existsAtHead: d.existsAtHead };
   });
   const body = evaluateBody(client, repo, pr, config);
@@ -277,7 +278,7 @@ async function evaluateBody(
   config: Config,
 ): Promise<EvaluatedGate | null> {
   if (config.pr_body === "off") return null;
-  const doc = parseChecklist(pr.body, PR_BODY_PATH, { frontMatter: false });
+  const doc = parseDescription(pr.body, PR_BODY_PATH);
   if (doc.items.length === 0) {
     if (config.pr_body === "optional") return null;
     throw new InputError("the PR description has no checklist, and pr_body is required", {
@@ -290,7 +291,7 @@ async function evaluateBody(
     const requests = signoffsNeeded(doc.items, config.approvers.map(normalizeOwner));
     const statesOf = (text: string) => {
       try {
-        return statesByKey(parseChecklist(text, PR_BODY_PATH, { frontMatter: false }).items);
+        return statesByKey(parseDescription(text, PR_BODY_PATH).items);
       } catch {
         return null;
       }
@@ -302,7 +303,7 @@ async function evaluateBody(
   const verdict = evaluateGate(titled, { unverified });
   verdict.id = "pr-description";
   verdict.title = "PR description checklist";
-  const result = toCheckFileResult(titled, verdict, null);
+  const result = toCheckFileResult(titled, verdict, null, config.signoff !== "trust");
   return { source: "body", path: PR_BODY_PATH, doc: titled, verdict, result, existsAtHead: false };
 }
 

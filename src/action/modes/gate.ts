@@ -6,6 +6,7 @@ import { InputError } from "../../errors.js";
 import { annotationBatches, publishCheckRun } from "../../github/checks.js";
 import { call, createClient, type GitHubClient, isForbidden } from "../../github/client.js";
 import { listComments, upsertStickyComment } from "../../github/comments.js";
+import { jsonResponse } from "../../github/response.js";
 import type { ActionContext } from "../context.js";
 import { failureMessage } from "../failure.js";
 import { evaluatePullRequest, type GateRun } from "../gate/evaluate-pr.js";
@@ -66,7 +67,6 @@ export async function run(ctx: ActionContext): Promise<void> {
   const annotations = gateAnnotations(gateRun);
   const summaryPath = join(process.env.RUNNER_TEMP || tmpdir(), "launchgate-gates.md");
   await writeFile(summaryPath, summary);
-  core.setOutput("passed", String(totals.passed));
   core.setOutput("required", String(totals.required));
   core.setOutput("done", String(totals.done));
   core.setOutput("unverified", String(totals.unverified));
@@ -75,6 +75,8 @@ export async function run(ctx: ActionContext): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
 
   let published = false;
+  // `passed` is written only once the verdict is published: a run whose check run could not be
+  // written must not leave `passed=true` for a later step to act on.
   if (!readOnly) {
     published = await writeOrWarn("the check run", () =>
       publishCheckRun(client, ctx.repo, {
@@ -99,6 +101,7 @@ export async function run(ctx: ActionContext): Promise<void> {
       );
     }
   }
+  core.setOutput("passed", String(totals.passed));
   // Without a check run, the annotations go to the job itself as workflow commands.
   if (!published) {
     for (const batch of annotationBatches(annotations)) {
@@ -121,7 +124,7 @@ async function targetOf(client: GitHubClient, ctx: ActionContext): Promise<Targe
   const read = (number: number, what: string) =>
     call(`reading ${what}`, () =>
       client.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: number }),
-    ).then(({ data }) => toPullRequestInfo(data));
+    ).then(({ data }) => toPullRequestInfo(jsonResponse(`reading ${what}`, data)));
   if (ctx.eventName === "merge_group") {
     const { number, headSha } = mergeGroupPullNumber(ctx.payload);
     const pr = await read(number, `pull request #${number} of the merge group`);
@@ -144,7 +147,10 @@ async function writeOrWarn(what: string, write: () => Promise<unknown>): Promise
     await write();
     return true;
   } catch (error) {
-    if (!isForbidden(error)) throw error;
+    if (!isForbidden(error)) {
+      core.setOutput("passed", "false");
+      throw error;
+    }
     core.warning(
       `launchgate: not allowed to write ${what} (${(error as Error).message}); the job result, annotations and summary carry the verdict. Grant checks: write and pull-requests: write, or see docs/gate.md for fork PRs.`,
     );

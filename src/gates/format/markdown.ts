@@ -1,4 +1,4 @@
-import type { CheckResult } from "../result.js";
+import { type CheckResult, OFFLINE_SIGNOFF_NOTE, uncheckedSignoffs } from "../result.js";
 import { progressBar } from "./progress-bar.js";
 
 /**
@@ -42,6 +42,10 @@ export function formatCheckMarkdown(result: CheckResult): string {
       }
     }
     out.push("");
+  }
+  const unchecked = uncheckedSignoffs(result);
+  if (unchecked > 0) {
+    out.push(`> [!WARNING]`, `> ${unchecked} owned item${unchecked === 1 ? "" : "s"}: ${OFFLINE_SIGNOFF_NOTE}.`, "");
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../result.js";
+import { type CheckResult, OFFLINE_SIGNOFF_NOTE, uncheckedSignoffs } from "../result.js";
 import { progressBar } from "./progress-bar.js";
 
 export type Style = "green" | "red" | "yellow" | "bold" | "dim";
@@ -39,5 +39,8 @@ export function formatCheckText(result: CheckResult, paint: Paint = plain): stri
       );
     }
   }
+  const unchecked = uncheckedSignoffs(result);
+  if (unchecked > 0)
+    lines.push(paint("yellow", `${unchecked} owned item${unchecked === 1 ? "" : "s"}: ${OFFLINE_SIGNOFF_NOTE}`));
   return `${lines.join("\n")}\n`;
 }

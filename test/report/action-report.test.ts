@@ -95,6 +95,10 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     expect(run.code).toBe(0);
     const stored = parseSnapshot(readFileSync(run.outputs["snapshot-path"] as string, "utf8"), "output");
     expect(stored.gates).toEqual([expect.objectContaining({ id: "launch", required: 3, requiredDone: 2 })]);
+    // The site links each item to blob/<sha>/<path>#L<line>: the snapshot names the commit read.
+    expect(stored.gates[0]?.ref).toBe(s.world.repo("acme/caro").refs.get("refs/heads/main"));
+    const rollback = stored.gates[0]?.tasks.flatMap((t) => t.items).find((i) => i.text === "Rollback rehearsed");
+    expect(rollback).toMatchObject({ line: 4, blocking: "unticked", headings: ["Launch gate"] });
     expect(s.problems).toEqual([]);
   });
 

@@ -33,6 +33,8 @@ export interface EvaluateOptions {
    * ticked but does not count until someone with authority ticks it.
    */
   unverified?: ReadonlyMap<number, string>;
+  /** Required items removed, when known otherwise than from `base` (a PR description's edit history). */
+  removed?: ChecklistItem[];
 }
 
 /**
@@ -61,7 +63,7 @@ export function evaluateGate(doc: ChecklistDocument, options: EvaluateOptions = 
       });
     }
   }
-  const removed = options.base ? removedItems(options.base.items, doc.items) : [];
+  const removed = [...(options.base ? removedItems(options.base.items, doc.items) : []), ...(options.removed ?? [])];
   const required = doc.items.filter((i) => !i.optional);
   return {
     id: doc.frontMatter?.gate ?? gateIdFromPath(doc.path),

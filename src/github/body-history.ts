@@ -1,3 +1,5 @@
+import type { ChecklistItem } from "../checklist/types.js";
+import type { Revision } from "../gates/description-removals.js";
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
 import { ApiError, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
@@ -27,7 +29,7 @@ interface Edit {
   editor: { login: string } | null;
 }
 
-interface BodyHistory {
+export interface BodyHistory {
   body: string;
   author: string | null;
   lastEditedAt: string | null;
@@ -45,9 +47,7 @@ type StatesOfText = (text: string) => ReadonlyMap<string, string> | null;
  * by the PR's author. Deleted revisions, missing editors and API errors are gaps.
  */
 export async function bodyAttributions(
-  client: GitHubClient,
-  repo: Repo,
-  number: number,
+  read: Promise<BodyHistory>,
   wanted: ReadonlyMap<string, string>,
   statesOf: StatesOfText,
 ): Promise<Map<string, Attribution>> {
@@ -55,9 +55,9 @@ export async function bodyAttributions(
   if (walk.done) return walk.finish("");
   let history: BodyHistory;
   try {
-    history = await readBodyHistory(client, repo, number);
+    history = await read;
   } catch (error) {
-    walk.fail(`${toApiError("reading the PR description's edit history", error).message}; re-run the check`);
+    walk.fail(`${historyFailure(error)}; re-run the check`);
     return walk.finish("");
   }
   if (history.edits.length === 0) {
@@ -99,7 +99,45 @@ export async function bodyAttributions(
   return walk.finish("");
 }
 
-async function readBodyHistory(client: GitHubClient, repo: Repo, number: number): Promise<BodyHistory> {
+function historyFailure(error: unknown): string {
+  return toApiError("reading the PR description's edit history", error).message;
+}
+
+/**
+ * The description's revisions, oldest first, each with its items (null when the revision was
+ * deleted from the history or cannot be parsed) and who saved it. The newest is the description
+ * as it is now. A history that cannot be read is one unreadable revision (so every removal is a gap).
+ */
+export async function bodyRevisions(
+  read: Promise<BodyHistory>,
+  current: string,
+  itemsOf: (text: string) => readonly ChecklistItem[] | null,
+): Promise<Revision[]> {
+  let history: BodyHistory;
+  try {
+    history = await read;
+  } catch (error) {
+    return [{ items: null, editor: null, where: `the edit history (${historyFailure(error)})` }, now(null)];
+  }
+  function now(editor: string | null): Revision {
+    return { items: itemsOf(current), editor, where: "the description as it is now" };
+  }
+  if (history.edits.length === 0) return [now(history.author)];
+  const edits = [...history.edits].sort((a, b) => Date.parse(a.editedAt) - Date.parse(b.editedAt));
+  const revisions: Revision[] = edits.map((edit) => ({
+    items: edit.deletedAt || edit.diff === null ? null : itemsOf(edit.diff),
+    editor: edit.editor?.login ?? null,
+    where: `the description edit of ${edit.editedAt}`,
+  }));
+  // Older revisions beyond the ones read are unknown, and the newest revision is the current text.
+  if (!history.complete)
+    revisions.unshift({ items: null, editor: null, where: `edits older than the last ${MAX_EDITS}` });
+  revisions.push(now(edits.at(-1)?.editor?.login ?? null));
+  return revisions;
+}
+
+/** Reads the description's edit history (up to MAX_EDITS edits, newest first as GitHub gives them). */
+export async function readBodyHistory(client: GitHubClient, repo: Repo, number: number): Promise<BodyHistory> {
   const edits: Edit[] = [];
   let first: Omit<BodyHistory, "edits" | "complete"> | undefined;
   let complete = false;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseChecklist } from "../../src/checklist/parse.js";
 import { statesByKey } from "../../src/gates/signoff.js";
-import { bodyAttributions } from "../../src/github/body-history.js";
+import { bodyAttributions, readBodyHistory } from "../../src/github/body-history.js";
 import { createClient } from "../../src/github/client.js";
 import { type BodyEdit, World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
@@ -25,7 +25,7 @@ async function attribute(edits: BodyEdit[], states: (text: string) => ReadonlyMa
   server = await startFakeGitHub(world);
   const client = createClient({ token: "write-token", apiUrl: server.url, graphqlUrl: server.graphqlUrl });
   const wanted = new Map([...statesOf(edits.at(-1)?.body ?? "")].filter(([, state]) => state !== "open"));
-  const found = await bodyAttributions(client, repoId, 7, wanted, states);
+  const found = await bodyAttributions(readBodyHistory(client, repoId, 7), wanted, states);
   return [...found.values()];
 }
 

@@ -1,5 +1,6 @@
 import { defaultConfig, parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
+import { parseInstant } from "../time/now.js";
 import { readUserText, UsageError } from "./io.js";
 
 /** `--format`: one of the command's formats, else a usage error listing them. */
@@ -11,18 +12,10 @@ export function formatFlag<F extends string>(value: string | undefined, formats:
   return format;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** `--now`: an ISO-8601 instant with an offset (replays the past), else the current time. */
 export function nowFlag(text: string | undefined): Date {
   if (text === undefined) return new Date();
-  const at = new Date(text);
-  if (!ISO_INSTANT.test(text) || Number.isNaN(at.getTime())) {
-    throw new UsageError(`--now "${text}" is not an ISO-8601 instant with an offset`, {
-      fix: "e.g. --now 2026-11-02T12:00:00Z",
-    });
-  }
-  return at;
+  return parseInstant(text, { name: "--now", fix: "e.g. --now 2026-11-02T12:00:00Z", error: UsageError });
 }
 
 /** `--config FILE` (the .github/launchgate.yml format), else every default. */

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isValidTimeZone } from "../time/zone.js";
 import { criteriaConfigSchema } from "../criteria/config.js";
 import { gateConfigShape } from "../gates/config.js";
 import { metricsConfigSchema } from "../metrics/prometheus/config.js";
@@ -16,14 +17,7 @@ const isoDate = z
   }, "no such day in the calendar (e.g. February has 28 or 29 days)");
 
 /** Time zone names are checked against the runtime's IANA database. */
-export const timeZoneName = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, "unknown IANA time zone (e.g. Europe/Berlin)");
+export const timeZoneName = z.string().refine(isValidTimeZone, "unknown IANA time zone (e.g. Europe/Berlin)");
 
 /**
  * `.github/launchgate.yml`. Each area owns its section's schema next to its rules; this file

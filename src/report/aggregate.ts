@@ -25,7 +25,7 @@ import { type Period, periodForDay, type ReportConfig } from "./config.js";
 import { notesFromLabels, type WeekNotes } from "./notes.js";
 import { stabilizationPhase } from "./phase.js";
 import { metricEntry, weekStatus } from "./status.js";
-import { weekBounds } from "./weeks.js";
+import { weekBounds } from "../time/weeks.js";
 
 /**
  * One week's snapshot from plain data, with no I/O: the REST lists as they were at the week's end

@@ -6,9 +6,9 @@ import { formatJsonPath } from "../snapshot/parse.js";
 import { type Snapshot, snapshotSchema } from "../snapshot/schema.js";
 import { evaluateTriage } from "../triage/evaluate.js";
 import { aggregateWeek, type GateInput } from "./aggregate.js";
-import { dataAsOf, type RestData } from "./as-of.js";
+import { dataAsOf, type RestData } from "../model/as-of.js";
 import type { WeekNotes } from "./notes.js";
-import { addWeeks, compareWeekIds, weekBounds } from "./weeks.js";
+import { addWeeks, compareWeekIds, weekBounds } from "../time/weeks.js";
 
 /**
  * A week's snapshot from everything fetched or exported: the data is wound back to the week's end,

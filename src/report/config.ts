@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type MetricTarget, metricTargetSchema } from "../metrics/target.js";
-import { WEEKDAYS } from "./weeks.js";
+import { WEEKDAYS } from "../time/weekdays.js";
 
 /**
  * The `report` section of .github/launchgate.yml. Status thresholds default to the post-launch

@@ -1,7 +1,7 @@
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
 import { postLaunchWeek } from "./phase.js";
 import { comparisonText, formatValue } from "./status.js";
-import { addWeeks } from "./weeks.js";
+import { addWeeks } from "../time/weeks.js";
 
 /**
  * The weekly report in the structure of the stabilization plan's template (North Star, core,

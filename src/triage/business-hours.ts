@@ -1,5 +1,6 @@
-import { offsetMs, wallClock } from "../time/zone.js";
-import type { BusinessHours, Weekday } from "./config.js";
+import { shortWeekday } from "../time/weekdays.js";
+import { addDays, localToInstant, wallClock } from "../time/zone.js";
+import type { BusinessHours } from "./config.js";
 
 /**
  * Time arithmetic inside business hours (a time zone, working days, daily opening hours).
@@ -8,15 +9,6 @@ import type { BusinessHours, Weekday } from "./config.js";
  */
 
 const MINUTE_MS = 60_000;
-const WEEKDAY_INDEX: Record<string, Weekday> = {
-  Mon: "mon",
-  Tue: "tue",
-  Wed: "wed",
-  Thu: "thu",
-  Fri: "fri",
-  Sat: "sat",
-  Sun: "sun",
-};
 
 /** Minutes the business is open on a working day. */
 export function openMinutesPerDay(hours: BusinessHours): number {
@@ -42,7 +34,7 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
         remaining -= available;
       }
     }
-    day = nextDate(day);
+    day = addDays(day, 1);
     cursor = localToInstant(day, 0, hours.timezone);
   }
   throw new Error("business hours: no working day within a year");
@@ -59,27 +51,10 @@ function clockMinutes(text: string): number {
 }
 
 function isWorkingDay(date: string, hours: BusinessHours): boolean {
-  const weekday = new Date(`${date}T12:00:00Z`).toUTCString().slice(0, 3);
-  const day = WEEKDAY_INDEX[weekday];
-  return day !== undefined && hours.days.includes(day);
-}
-
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return hours.days.includes(shortWeekday(date));
 }
 
 function localParts(instant: Date | number, timeZone: string): { date: string; minutes: number } {
   const { date, hour, minute, second } = wallClock(instant, timeZone);
   return { date, minutes: hour * 60 + minute + second / 60 };
-}
-
-/**
- * The instant of a local wall-clock time. Two passes settle the offset across a DST change; a
- * time skipped by a spring-forward gap (never an opening time in practice) maps to a neighbour.
- */
-export function localToInstant(date: string, minutes: number, timeZone: string): number {
-  const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
-  let instant = wall - offsetMs(wall, timeZone);
-  instant = wall - offsetMs(instant, timeZone);
-  return instant;
 }

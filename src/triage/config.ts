@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { SHORT_WEEKDAYS, type ShortWeekday } from "../time/weekdays.js";
+import { isValidTimeZone } from "../time/zone.js";
 
 /**
  * The `triage` section of .github/launchgate.yml. Defaults come from the post-launch
@@ -39,24 +41,16 @@ const labelList = (severity: Severity) =>
     .default(DEFAULT_LABELS[severity])
     .describe(`labels meaning ${severity}; the first is the one the Action applies`);
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export type Weekday = ShortWeekday;
 
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
 const businessHoursSchema = z
   .strictObject({
     timezone: z
       .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "unknown IANA time zone (e.g. America/New_York)")
+      .refine(isValidTimeZone, "unknown IANA time zone (e.g. America/New_York)")
       .describe("IANA time zone of the business hours (required)"),
-    days: z.array(z.enum(WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]).describe("working days"),
+    days: z.array(z.enum(SHORT_WEEKDAYS)).min(1).default(["mon", "tue", "wed", "thu", "fri"]).describe("working days"),
     hours: z
       .string()
       .refine((h) => {

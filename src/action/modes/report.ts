@@ -14,7 +14,7 @@ import type { MetricsData } from "../../metrics/types.js";
 import { buildWeekSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
 import { renderReport } from "../../report/markdown.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
-import { compareWeekIds, formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt } from "../../report/weeks.js";
+import { compareWeekIds, formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt } from "../../time/weeks.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
-import { weekBounds, weekOf, weekRange } from "../../report/weeks.js";
+import { weekBounds, weekOf, weekRange } from "../../time/weeks.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, shownPath } from "../io.js";

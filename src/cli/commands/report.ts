@@ -18,7 +18,7 @@ import {
 import { buildWeekSnapshot, previousSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
 import { renderReport } from "../../report/markdown.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
-import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../report/weeks.js";
+import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../time/weeks.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";

@@ -1,5 +1,6 @@
 import { weekIdPattern } from "../snapshot/week-id.js";
-import { localDate, offsetMs } from "../time/zone.js";
+import { isoWeekday, WEEKDAYS, type Weekday } from "./weekdays.js";
+import { addDays, localDate, startOfLocalDay } from "./zone.js";
 
 /**
  * ISO 8601 weeks (Monday start, week 1 holds the year's first Thursday) whose boundaries are local
@@ -16,9 +17,6 @@ export interface WeekBounds {
   start: Date;
   end: Date;
 }
-
-export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,6 +69,15 @@ export function weekBounds(id: string, timeZone: string): WeekBounds {
   return { id, start: startOfLocalDay(monday, timeZone), end: startOfLocalDay(nextMonday, timeZone) };
 }
 
+/**
+ * The instant a week is judged at: its last instant (Sunday 23:59:59.999 local), or `now` while the
+ * week runs. Every weekly figure (triage, criteria, status, T+N) is taken at this one instant, so a
+ * report never shows "T+6" beside a decision made at T+7.
+ */
+export function weekJudgedAt(id: string, timeZone: string, now: Date): Date {
+  return new Date(Math.min(weekBounds(id, timeZone).end.getTime() - 1, now.getTime()));
+}
+
 /** The week an instant falls in, seen from a time zone. */
 export function weekOf(instant: Date, timeZone: string): string {
   return formatWeekId(isoWeekOfDate(localDate(instant, timeZone)));
@@ -104,43 +111,10 @@ export function compareWeekIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The first instant whose local date in `timeZone` is `date` (normally local 00:00). */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const naive = Date.parse(`${date}T00:00:00Z`);
-  // The offset may change within the day (DST); try the offsets on either side of it.
-  const candidates = [offsetMs(naive - DAY_MS / 2, timeZone), offsetMs(naive + DAY_MS / 2, timeZone)]
-    .map((offset) => naive - offset)
-    .sort((a, b) => a - b);
-  for (const candidate of candidates) {
-    if (localDate(new Date(candidate), timeZone) === date && localDate(new Date(candidate - 1), timeZone) !== date) {
-      return new Date(candidate);
-    }
-  }
-  // A transition exactly at midnight that skips time: the day starts at the later offset's midnight.
-  const later = candidates.find((c) => localDate(new Date(c), timeZone) === date) ?? (candidates[0] as number);
-  return new Date(later);
-}
-
 function requireWeek(id: string): IsoWeek {
   const week = parseWeekId(id);
   if (!week) throw new RangeError(`not an ISO week: ${id}`);
   return week;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday, of a UTC midnight. */
-function isoWeekday(utcMidnight: number): number {
-  return ((new Date(utcMidnight).getUTCDay() + 6) % 7) + 1;
-}
+export { WEEKDAYS, type Weekday };

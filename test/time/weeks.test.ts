@@ -5,12 +5,12 @@ import {
   parseWeekId,
   reportDueDate,
   reportWeekAt,
-  startOfLocalDay,
   weekBounds,
   weekOf,
   weekRange,
   weeksInYear,
-} from "../../src/report/weeks.js";
+} from "../../src/time/weeks.js";
+import { startOfLocalDay } from "../../src/time/zone.js";
 
 describe("ISO weeks", () => {
   it("knows which years have 53 weeks", () => {

@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { isValidTimeZone } from "../time/zone.js";
 import { criteriaConfigSchema } from "../criteria/config.js";
 import { gateConfigShape } from "../gates/config.js";
 import { metricsConfigSchema } from "../metrics/prometheus/config.js";
 import { reportConfigSchema } from "../report/config.js";
+import { isValidTimeZone } from "../time/zone.js";
 import { triageConfigSchema } from "../triage/config.js";
 
 /** A day that exists: the pattern alone lets 2026-02-30 through, which dates silently roll over. */

@@ -47,12 +47,12 @@ export const criteriaConfigSchema = section({
         .positive()
         .default(4)
         .describe(
-          "roll back when an open issue has been a P0 longer than this (hours from its first P0 label when label events are known, else from creation)",
+          "roll back when an open issue has been a P0 longer than this (hours from its first P0 label when label events are known, else from creation) and has no open or merged fix PR",
         ),
       clearFixIsHotfix: z
         .boolean()
         .default(true)
-        .describe("a single open P0 with a linked open fix PR is a hotfix, not a rollback"),
+        .describe("an overdue P0 with a fix PR that is open or merged (into any branch) is a hotfix, not a rollback"),
     }),
     /** "Sustained" = every sample in a window at least `minutes` long is past the threshold. */
     errorRate: section({

@@ -1,9 +1,12 @@
+import type { Config } from "../config/schema.js";
 import type { MetricsData } from "../metrics/types.js";
-import type { RestIssue, RestPull, RestRelease } from "../model/rest.js";
+import { metricsAt, worldAt } from "../model/as-of.js";
+import type { RestIssue, RestIssueEvent, RestPull, RestRelease } from "../model/rest.js";
+import { type SeverityLabelTimes, severityLabelTimes } from "../triage/label-times.js";
 import { uniqueByNumber } from "../triage/unique.js";
 import { closingIssueNumbers } from "./closing-keywords.js";
 import type { CriteriaConfig } from "./config.js";
-import type { Severity, SeverityLabelTimes, SeverityOf } from "./severity.js";
+import type { Severity, SeverityOf } from "./severity.js";
 import type { SlaBreachSummary } from "./sla.js";
 
 /** Everything the rules read, as of `now`. */
@@ -15,10 +18,14 @@ export interface CriteriaInput {
   now: Date;
   launch: { date?: string | undefined; timezone: string };
   severityOf: SeverityOf;
-  /** When each issue first got each severity label (`severityLabelTimes`); absent without events. */
-  severityLabelled?: SeverityLabelTimes | null;
-  /** Live: PR number → issues it closes (GraphQL closingIssuesReferences). Offline: `Fixes #N` in bodies. */
-  closingRefs?: ReadonlyMap<number, readonly number[]>;
+  /** Triage settings: severity labels, for when an issue first became a P0. */
+  triage: Config["triage"];
+  /** Issue events (labels, closes, reopens): the world is wound back to `now` with them; null when unknown. */
+  events?: readonly RestIssueEvent[] | null | undefined;
+  /** The repository: `Fixes owner/name#N` and full issue URLs in PR bodies count when they name it. */
+  repo?: { owner: string; name: string } | null | undefined;
+  /** Live: PR number → issues it closes (GraphQL closingIssuesReferences). Offline: read from PR bodies. */
+  closingRefs?: ReadonlyMap<number, readonly number[]> | undefined;
   /** Gate completion for readiness; null/absent when no gate was evaluated. */
   gates?: readonly { id: string; required: number; requiredDone: number }[] | null;
   /** SLA breaches for readiness (see sla.ts); null/absent when unknown. */
@@ -35,9 +42,12 @@ export interface Release {
 }
 
 export interface Facts {
+  /** The input as it was at `now` (issues, PRs, releases, metrics wound back). */
   input: CriteriaInput;
   config: CriteriaConfig;
   now: number;
+  /** When each issue first got each severity label, from events at or before `now`. */
+  labelled: SeverityLabelTimes;
   release: Release | null;
   /** Issues (not PRs) that exist at `now`. */
   issues: RestIssue[];
@@ -46,6 +56,8 @@ export interface Facts {
   /** PRs merged at or before `now` and after the latest release (all, when there is none). */
   mergedSinceRelease: RestPull[];
   openPulls: RestPull[];
+  /** Open PRs and PRs merged by `now` (into any branch): a fix in hand. */
+  fixPulls: RestPull[];
   closes: (pull: RestPull) => readonly number[];
   /** Issues fixed since the latest release → the merged PRs that closed them. */
   fixedSinceRelease: Map<number, { issue: RestIssue; pulls: RestPull[] }>;
@@ -77,26 +89,39 @@ export function hasLabel(item: { labels: string[] }, wanted: readonly string[]):
 }
 
 /**
- * Rebuilds the world as it was at `now` (so `--now` replays history): issues and PRs created
- * later do not exist, ones closed or merged later are still open.
+ * Rebuilds the world as it was at `now` (model/as-of.ts, so `--now` replays history): issues and
+ * PRs created later do not exist, ones closed or merged later are still open, labels and close
+ * reasons are those of the time.
  */
-export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Facts {
-  const now = input.now.getTime();
+export function collectFacts(raw: CriteriaInput, config: CriteriaConfig): Facts {
+  const now = raw.now.getTime();
+  const world = worldAt(
+    { issues: raw.issues, comments: null, events: raw.events ?? null, pulls: raw.pulls, releases: raw.releases },
+    now,
+  );
+  const input: CriteriaInput = {
+    ...raw,
+    issues: world.issues,
+    pulls: world.pulls,
+    releases: world.releases,
+    metrics: metricsAt(raw.metrics, now),
+  };
   const release = latestRelease(input.releases, now, config.includePrereleases);
   const since = release?.time ?? Number.NEGATIVE_INFINITY;
-  const issues = uniqueByNumber(input.issues).filter((i) => !i.pull_request && at(i.created_at) <= now);
+  const issues = uniqueByNumber(input.issues).filter((i) => !i.pull_request);
   const isOpen = (item: { state: string; closed_at?: string | null | undefined }) => openAt(item, now);
   const severity = new Map(issues.map((i) => [i.number, input.severityOf(i)]));
-  const pulls = uniqueByNumber(input.pulls).filter((p) => at(p.created_at) <= now);
+  const pulls = uniqueByNumber(input.pulls);
   const mergedAt = (p: RestPull) => at(p.merged_at);
   const mergedSinceRelease = pulls.filter((p) => mergedAt(p) <= now && mergedAt(p) > since);
   const openPulls = pulls.filter((p) => isOpen(p) && !(mergedAt(p) <= now));
+  const fixPulls = pulls.filter((p) => isOpen(p) || mergedAt(p) <= now);
   // Memoised: rules ask once per open P0 and PR, and reading the body parses its Markdown.
   const closing = new Map<RestPull, readonly number[]>();
   const closes = (pull: RestPull) => {
     let numbers = closing.get(pull);
     if (!numbers) {
-      numbers = input.closingRefs?.get(pull.number) ?? closingIssueNumbers(pull.body);
+      numbers = input.closingRefs?.get(pull.number) ?? closingIssueNumbers(pull.body, input.repo ?? null);
       closing.set(pull, numbers);
     }
     return numbers;
@@ -118,12 +143,14 @@ export function collectFacts(input: CriteriaInput, config: CriteriaConfig): Fact
     input,
     config,
     now,
+    labelled: severityLabelTimes(world.events ?? [], raw.now, raw.triage),
     release,
     issues,
     severity,
     openIssues: issues.filter(isOpen),
     mergedSinceRelease,
     openPulls,
+    fixPulls,
     closes,
     fixedSinceRelease,
   };
@@ -140,6 +167,6 @@ export function openAt(item: { state: string; closed_at?: string | null | undefi
  */
 export function p0Since(facts: Facts, issue: RestIssue): number {
   const created = Date.parse(issue.created_at);
-  const labelled = facts.input.severityLabelled?.get(issue.number)?.P0;
+  const labelled = facts.labelled.get(issue.number)?.P0;
   return labelled !== undefined && labelled > created ? labelled : created;
 }

@@ -1,6 +1,4 @@
-import type { Config } from "../config/schema.js";
-import type { RestComment, RestIssue, RestIssueEvent } from "../model/rest.js";
-import { evaluateTriage } from "../triage/evaluate.js";
+import type { TriageResult } from "../triage/result.js";
 
 export interface SlaBreachSummary {
   breaches: { number: number; severity: string | null; clock: string }[];
@@ -9,29 +7,13 @@ export interface SlaBreachSummary {
 }
 
 /**
- * SLA breaches at `now`, from triage's clocks. Without comments no first response is known, so
- * only the clocks that do not depend on comments (triage and resolution) are counted.
+ * Readiness's SLA input: triage's breaches at the same instant, exactly (the one definition in
+ * triage/evaluate.ts), so readiness, `launchgate triage` and the report show one figure.
  */
-export function slaBreaches(
-  input: {
-    issues: readonly RestIssue[];
-    comments: readonly RestComment[] | null;
-    events?: readonly RestIssueEvent[] | null;
-  },
-  now: Date,
-  config: Pick<Config, "launch" | "triage">,
-): SlaBreachSummary {
-  const result = evaluateTriage({
-    issues: input.issues,
-    comments: input.comments ?? [],
-    events: input.events ?? undefined,
-    now,
-    config,
-  });
-  const counted = input.comments ? result.breaches : result.breaches.filter((b) => b.clock !== "response");
+export function slaSummary(triage: TriageResult, responsesKnown: boolean): SlaBreachSummary {
   return {
-    breaches: counted.map((b) => ({ number: b.number, severity: b.severity, clock: b.clock })),
-    clocks: input.comments
+    breaches: triage.breaches.map((b) => ({ number: b.number, severity: b.severity, clock: b.clock })),
+    clocks: responsesKnown
       ? "triage, response and resolution clocks"
       : "triage and resolution clocks (no comments given)",
   };

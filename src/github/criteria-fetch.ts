@@ -1,51 +1,46 @@
+import type { Config } from "../config/schema.js";
 import { latestRelease } from "../criteria/facts.js";
-import {
-  type RestIssue,
-  type RestPull,
-  type RestRelease,
-  restIssueSchema,
-  restPullSchema,
-  restReleaseSchema,
-} from "../model/rest.js";
+import type { RepoData } from "../model/repo-data.js";
+import { commentIssueNumber, restPullSchema, restReleaseSchema } from "../model/rest.js";
+import { isResponse } from "../triage/responders.js";
 import { ApiError, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
-
-export interface CriteriaData {
-  issues: RestIssue[];
-  pulls: RestPull[];
-  releases: RestRelease[];
-  /** PR number → the issues it closes, from GraphQL `closingIssuesReferences`. */
-  closingRefs: Map<number, number[]>;
-}
+import { completeEvents, fetchIssueSelections } from "./issue-selections.js";
+import { fetchMoreComments } from "./issues-sweep.js";
 
 /**
  * What the release criteria read, fetched live with the least data "since the latest release"
- * needs: one page of releases (newest first), all open issues and PRs, issues closed and PRs
- * updated since that release (everything when there is none), then the issues each of those PRs
- * closes, 50 PRs per GraphQL query. Responses are validated with the same schemas as the CLI's
- * files, so a surprising API shape fails the run instead of being misread.
+ * needs, as the `RepoData` the CLI reads from exports: one page of releases (newest first), open
+ * issues and issues updated since that release (everything when there is none) with their comments
+ * and label/close events (triage's GraphQL fetch, so readiness counts the SLA breaches triage
+ * does), open PRs and PRs updated since the release, then the issues each of those PRs closes, 50
+ * PRs per GraphQL query. Responses are validated with the same schemas as the CLI's files, so a
+ * surprising API shape fails the run instead of being misread.
  */
 export async function fetchCriteriaData(
   client: GitHubClient,
   repo: Repo,
   now: Date,
-  includePrereleases: boolean,
-): Promise<CriteriaData> {
+  config: Pick<Config, "criteria" | "triage">,
+): Promise<RepoData> {
   const releases = restReleaseSchema
     .array()
     .parse(await getJson(client, "listing releases", "GET /repos/{owner}/{repo}/releases", { ...repo, per_page: 100 }));
-  const since = latestRelease(releases, now.getTime(), includePrereleases)?.publishedAt;
+  const since = latestRelease(releases, now.getTime(), config.criteria.includePrereleases)?.publishedAt;
 
-  const openIssues = await list(client, "listing open issues", "GET /repos/{owner}/{repo}/issues", {
-    ...repo,
-    state: "open",
-  });
-  const closedIssues = await list(client, "listing closed issues", "GET /repos/{owner}/{repo}/issues", {
-    ...repo,
-    state: "closed",
-    ...(since ? { since } : {}),
-  });
-  const issues = restIssueSchema.array().parse([...openIssues, ...closedIssues]);
+  const swept = await fetchIssueSelections(client, repo, [
+    { states: ["OPEN"] },
+    { states: ["CLOSED"], ...(since ? { since } : {}) },
+  ]);
+  // Long threads: the rest of the comments only when the first 100 hold no response.
+  for (const number of [...swept.moreComments.keys()]) {
+    const author = swept.issues.find((i) => i.number === number)?.user?.login ?? null;
+    const answered = swept.comments.some(
+      (c) => commentIssueNumber(c) === number && isResponse(c, author, config.triage),
+    );
+    if (!answered) await fetchMoreComments(client, repo, swept, number);
+  }
+  await completeEvents(client, repo, swept);
 
   const openPulls = await list(client, "listing open pull requests", "GET /repos/{owner}/{repo}/pulls", {
     ...repo,
@@ -66,7 +61,7 @@ export async function fetchCriteriaData(
     repo,
     relevant.map((p) => p.number),
   );
-  return { issues, pulls, releases, closingRefs };
+  return { issues: swept.issues, comments: swept.comments, events: swept.events, pulls, releases, closingRefs };
 }
 
 async function getJson(client: GitHubClient, what: string, route: string, params: Params): Promise<unknown> {

@@ -3,13 +3,15 @@ import { ApiError, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
 
 /**
- * Incremental issue fetch for the triage sweep, with GraphQL: 100 issues per request, each with
- * its labels, its first 100 comments (author, association) and its first label events, so one
- * request covers 100 issues. The result is converted to the REST shapes the triage core reads.
+ * Incremental issue fetch for the triage sweep and the criteria, with GraphQL: 100 issues per
+ * request, each with its labels, its first 100 comments (author, association) and its first 100
+ * label, close and reopen events (what the as-of reconstruction needs: model-contract in
+ * src/model/as-of.ts), so one request covers 100 issues. The result is converted to the REST
+ * shapes the core reads.
  */
 
 const ISSUE_FIELDS = `
-  number title url body state stateReason createdAt updatedAt closedAt
+  number title url body state stateReason createdAt updatedAt closedAt authorAssociation
   author { __typename login }
   milestone { title }
   labels(first: 50) { nodes { name } }
@@ -17,8 +19,15 @@ const ISSUE_FIELDS = `
     pageInfo { hasNextPage endCursor }
     nodes { databaseId createdAt authorAssociation author { __typename login } }
   }
-  timelineItems(first: 50, itemTypes: [LABELED_EVENT]) {
-    nodes { ... on LabeledEvent { createdAt label { name } } }
+  timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT]) {
+    pageInfo { hasNextPage }
+    nodes {
+      __typename
+      ... on LabeledEvent { createdAt label { name } }
+      ... on UnlabeledEvent { createdAt label { name } }
+      ... on ClosedEvent { createdAt stateReason }
+      ... on ReopenedEvent { createdAt }
+    }
   }`;
 
 const ISSUES_QUERY = `query launchgateTriageSweep($owner: String!, $name: String!, $states: [IssueState!], $labels: [String!], $since: DateTime, $cursor: String) {
@@ -65,12 +74,23 @@ interface GqlIssue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  authorAssociation: string;
   author: GqlActor | null;
   milestone: { title: string } | null;
   labels: { nodes: ({ name: string } | null)[] } | null;
   comments: { pageInfo: PageInfo; nodes: (GqlComment | null)[] };
-  timelineItems: { nodes: ({ createdAt?: string; label?: { name: string } } | null)[] };
+  timelineItems: {
+    pageInfo: { hasNextPage: boolean };
+    nodes: ({ __typename: string; createdAt?: string; label?: { name: string }; stateReason?: string | null } | null)[];
+  };
 }
+
+const EVENT_NAMES: Record<string, string> = {
+  LabeledEvent: "labeled",
+  UnlabeledEvent: "unlabeled",
+  ClosedEvent: "closed",
+  ReopenedEvent: "reopened",
+};
 
 type IssuesPage = { repository: { issues: { pageInfo: PageInfo; nodes: (GqlIssue | null)[] } } | null };
 
@@ -88,13 +108,20 @@ export interface SweptIssues {
   events: RestIssueEvent[];
   /** Issues with more than one page of comments → the cursor after the first page. */
   moreComments: Map<number, string>;
+  /** Issues with more label/close events than the first page holds (their history is incomplete). */
+  moreEvents: Set<number>;
   /** GraphQL requests made. */
   requests: number;
 }
 
+/** An empty result, to collect into. */
+export function noIssues(): SweptIssues {
+  return { issues: [], comments: [], events: [], moreComments: new Map(), moreEvents: new Set(), requests: 0 };
+}
+
 /** All issues of a selection (100 per request), with comments and label events. */
 export async function fetchIssues(client: GitHubClient, repo: Repo, selection: IssueSelection): Promise<SweptIssues> {
-  const out: SweptIssues = { issues: [], comments: [], events: [], moreComments: new Map(), requests: 0 };
+  const out = noIssues();
   let cursor: string | null = null;
   do {
     const data: IssuesPage = await graphql<IssuesPage>(client, "sweeping issues", ISSUES_QUERY, {
@@ -154,6 +181,7 @@ function addIssue(out: SweptIssues, node: GqlIssue): void {
     html_url: node.url,
     body: node.body,
     user: actor(node.author),
+    author_association: node.authorAssociation,
     labels: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
     milestone: node.milestone,
     created_at: node.createdAt,
@@ -164,14 +192,17 @@ function addIssue(out: SweptIssues, node: GqlIssue): void {
   if (node.comments.pageInfo.hasNextPage && node.comments.pageInfo.endCursor)
     out.moreComments.set(node.number, node.comments.pageInfo.endCursor);
   for (const item of node.timelineItems.nodes) {
-    if (item?.createdAt && item.label)
-      out.events.push({
-        event: "labeled",
-        created_at: item.createdAt,
-        label: { name: item.label.name },
-        issue: { number: node.number },
-      });
+    const event = item ? EVENT_NAMES[item.__typename] : undefined;
+    if (!item?.createdAt || !event) continue;
+    out.events.push({
+      event,
+      created_at: item.createdAt,
+      ...(item.label ? { label: { name: item.label.name } } : {}),
+      ...(event === "closed" ? { state_reason: item.stateReason?.toLowerCase() ?? null } : {}),
+      issue: { number: node.number },
+    });
   }
+  if (node.timelineItems.pageInfo.hasNextPage) out.moreEvents.add(node.number);
 }
 
 /** GraphQL names bots without their `[bot]` suffix; REST data marks them by type. */

@@ -1,85 +1,73 @@
 import type { MetricsData } from "../metrics/types.js";
-import type { RestComment, RestIssue, RestIssueEvent, RestPull, RestRelease } from "../model/rest.js";
+import type { RepoData } from "./repo-data.js";
+import type { RestIssue, RestIssueEvent, RestPull } from "./rest.js";
 
 /**
- * The REST lists as they were at an instant, reconstructed from timestamps: what existed, which
- * labels an issue had (later `labeled`/`unlabeled` events undone), whether it was open (the last
- * `closed`/`reopened` event before the instant, else `closed_at`), which PRs were merged and which
- * releases published. This is how a past week is reported (`--backfill`) with the same engines
- * that report the current one. Without events, labels are today's: the best available answer.
+ * The one as-of reconstruction: the repository as it was at an instant, from timestamps and issue
+ * events. Triage, the release criteria and the weekly report all read the world through it, so a
+ * replay (`--now`, `LAUNCHGATE_NOW`) or a week rebuilt later sees what was true then:
+ *
+ * - what existed: issues, PRs, comments, events and releases created (published) at or before `at`;
+ * - an issue's labels: today's, with later `labeled`/`unlabeled` events undone;
+ * - whether it was open, and why it was closed: the last `closed`/`reopened` event at or before
+ *   `at`, with the close's own `state_reason` (a fix reopened later stays a fix in its week; a
+ *   not-planned close later re-closed as completed is not a fix before that). Without close events
+ *   for an issue, `closed_at` and today's reason stand in;
+ * - PRs: merged or closed only when that happened by `at`.
+ *
+ * `at` is inclusive: something stamped exactly at the instant has happened.
  */
-
-export interface RestData {
-  issues: readonly RestIssue[];
-  /** null when not given: first responses (and so response clocks) are unknown. */
-  comments: readonly RestComment[] | null;
-  events: readonly RestIssueEvent[];
-  pulls: readonly RestPull[];
-  releases: readonly RestRelease[];
-  metrics: MetricsData | null;
+export function worldAt(data: RepoData, at: number): RepoData {
+  const happened = (iso: string | null | undefined) => !!iso && Date.parse(iso) <= at;
+  const byIssue = eventsByIssue(data.events ?? []);
+  return {
+    issues: data.issues
+      .filter((issue) => happened(issue.created_at))
+      .map((issue) => issueAt(issue, byIssue.get(issue.number) ?? [], at)),
+    comments: data.comments === null ? null : data.comments.filter((c) => happened(c.created_at)),
+    events: data.events === null ? null : data.events.filter((e) => happened(e.created_at)),
+    pulls: data.pulls.filter((pull) => happened(pull.created_at)).map((pull) => pullAt(pull, at)),
+    releases: data.releases.filter((r) => !r.draft && happened(r.published_at ?? r.created_at)),
+    ...(data.closingRefs ? { closingRefs: data.closingRefs } : {}),
+  };
 }
 
-export function dataAsOf(data: RestData, at: number): RestData {
-  const before = (iso: string | null | undefined) => !!iso && Date.parse(iso) < at;
-  const eventsByIssue = new Map<number, RestIssueEvent[]>();
-  for (const event of data.events) {
+/** Metric samples taken at or before `at`. */
+export function metricsAt(metrics: MetricsData | null, at: number): MetricsData | null {
+  if (!metrics) return null;
+  const series = Object.create(null) as MetricsData["metrics"];
+  for (const [name, s] of Object.entries(metrics.metrics))
+    series[name] = { ...s, samples: s.samples.filter((p) => p.time <= at) };
+  return { ...metrics, metrics: series };
+}
+
+/** Events per issue number, oldest first (list order breaks ties: GitHub lists same-second events in order). */
+export function eventsByIssue(events: readonly RestIssueEvent[]): Map<number, RestIssueEvent[]> {
+  const out = new Map<number, RestIssueEvent[]>();
+  for (const event of events) {
     const number = event.issue?.number;
     if (number === undefined) continue;
-    const list = eventsByIssue.get(number) ?? [];
+    const list = out.get(number) ?? [];
     list.push(event);
-    eventsByIssue.set(number, list);
+    out.set(number, list);
   }
-  for (const list of eventsByIssue.values()) list.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
-
-  const issues = data.issues
-    .filter((issue) => before(issue.created_at))
-    .map((issue) => issueAt(issue, eventsByIssue.get(issue.number) ?? [], at));
-  const pulls = data.pulls
-    .filter((pull) => before(pull.created_at))
-    .map((pull) => {
-      const merged = before(pull.merged_at) ? (pull.merged_at ?? null) : null;
-      const closed = before(pull.closed_at) ? (pull.closed_at ?? null) : null;
-      return { ...pull, state: closed ? "closed" : "open", merged_at: merged, closed_at: closed } as RestPull;
-    });
-  const metrics = data.metrics && {
-    ...data.metrics,
-    metrics: Object.fromEntries(
-      Object.entries(data.metrics.metrics).map(([name, series]) => [
-        name,
-        { ...series, samples: series.samples.filter((s) => s.time < at) },
-      ]),
-    ),
-  };
-  return {
-    issues,
-    comments: data.comments === null ? null : data.comments.filter((c) => before(c.created_at)),
-    events: data.events.filter((e) => before(e.created_at)),
-    pulls,
-    releases: data.releases.filter((r) => !r.draft && before(r.published_at ?? r.created_at)),
-    metrics,
-  };
+  for (const list of out.values()) list.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+  return out;
 }
 
 function issueAt(issue: RestIssue, events: readonly RestIssueEvent[], at: number): RestIssue {
   const labels = new Set(issue.labels);
   for (const event of [...events].reverse()) {
-    if (Date.parse(event.created_at) < at) break;
+    if (Date.parse(event.created_at) <= at) break;
     if (!event.label) continue;
     if (event.event === "labeled") labels.delete(event.label.name);
     else if (event.event === "unlabeled") labels.add(event.label.name);
   }
-  const changes = events.filter((e) => e.event === "closed" || e.event === "reopened");
-  let closedAt: string | null;
-  if (changes.length > 0) {
-    const last = changes.filter((e) => Date.parse(e.created_at) < at).at(-1);
-    closedAt = last?.event === "closed" ? last.created_at : null;
-  } else {
-    closedAt = issue.closed_at && Date.parse(issue.closed_at) < at ? issue.closed_at : null;
-  }
+  const { closedAt, reason } = closeAt(issue, events, at);
   const pullRequest = issue.pull_request && {
     ...issue.pull_request,
     merged_at:
-      issue.pull_request.merged_at && Date.parse(issue.pull_request.merged_at) < at
+      issue.pull_request.merged_at && Date.parse(issue.pull_request.merged_at) <= at
         ? issue.pull_request.merged_at
         : null,
   };
@@ -88,7 +76,34 @@ function issueAt(issue: RestIssue, events: readonly RestIssueEvent[], at: number
     labels: [...labels].sort(),
     state: closedAt ? "closed" : "open",
     closed_at: closedAt,
-    state_reason: closedAt ? issue.state_reason : null,
+    state_reason: reason,
     ...(pullRequest ? { pull_request: pullRequest } : {}),
   };
+}
+
+/** When the issue was closed at `at` (null while open) and the reason of that close. */
+function closeAt(
+  issue: RestIssue,
+  events: readonly RestIssueEvent[],
+  at: number,
+): { closedAt: string | null; reason: string | null } {
+  const changes = events.filter((e) => e.event === "closed" || e.event === "reopened");
+  if (changes.length === 0) {
+    const closed = issue.state === "closed" ? (issue.closed_at ?? issue.updated_at ?? null) : null;
+    return closed && Date.parse(closed) <= at
+      ? { closedAt: closed, reason: issue.state_reason ?? null }
+      : { closedAt: null, reason: null };
+  }
+  const last = changes.filter((e) => Date.parse(e.created_at) <= at).at(-1);
+  if (last?.event !== "closed") return { closedAt: null, reason: null };
+  // An event without a reason (older exports): today's reason belongs to today's close only.
+  const current = last === changes.at(-1) && issue.state === "closed";
+  const reason = last.state_reason !== undefined && last.state_reason !== null ? last.state_reason : null;
+  return { closedAt: last.created_at, reason: reason ?? (current ? (issue.state_reason ?? null) : null) };
+}
+
+function pullAt(pull: RestPull, at: number): RestPull {
+  const merged = pull.merged_at && Date.parse(pull.merged_at) <= at ? pull.merged_at : null;
+  const closed = pull.closed_at && Date.parse(pull.closed_at) <= at ? pull.closed_at : null;
+  return { ...pull, state: closed ? "closed" : "open", merged_at: merged, closed_at: closed };
 }

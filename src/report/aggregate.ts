@@ -18,6 +18,7 @@ import {
   type SnapshotOpenIssue,
   type SnapshotRuleEvidence,
 } from "../snapshot/schema.js";
+import { weekBounds } from "../time/weeks.js";
 import { isoInZone } from "../time/zone.js";
 import { isBot } from "../triage/responders.js";
 import type { TriagedIssue, TriageResult } from "../triage/result.js";
@@ -25,7 +26,6 @@ import { type Period, periodForDay, type ReportConfig } from "./config.js";
 import { notesFromLabels, type WeekNotes } from "./notes.js";
 import { stabilizationPhase } from "./phase.js";
 import { metricEntry, weekStatus } from "./status.js";
-import { weekBounds } from "../time/weeks.js";
 
 /**
  * One week's snapshot from plain data, with no I/O: the REST lists as they were at the week's end
@@ -38,6 +38,8 @@ export interface WeekInput {
   weekId: string;
   timeZone: string;
   launchDate: string | null;
+  /** The instant the week is judged at (its last instant, or now while it runs): every figure is taken then. */
+  at: Date;
   now: Date;
   issues: readonly RestIssue[];
   pulls: readonly RestPull[];
@@ -79,12 +81,12 @@ const SEVERITY_ORDER: Record<string, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
 export function aggregateWeek(input: WeekInput): Snapshot {
   const bounds = weekBounds(input.weekId, input.timeZone);
   const start = bounds.start.getTime();
-  const asOf = Math.min(bounds.end.getTime(), input.now.getTime());
-  const inWeek = (iso: string | null | undefined) => !!iso && Date.parse(iso) >= start && Date.parse(iso) < asOf;
+  const asOf = input.at.getTime();
+  const inWeek = (iso: string | null | undefined) => !!iso && Date.parse(iso) >= start && Date.parse(iso) <= asOf;
 
   const launch = launchInfo(input.launchDate, asOf, input.timeZone);
   const period = periodForDay(launch.day);
-  const issues = input.issues.filter((i) => !i.pull_request && Date.parse(i.created_at) < asOf);
+  const issues = input.issues.filter((i) => !i.pull_request && Date.parse(i.created_at) <= asOf);
   const facts = issues.map((issue) => ({
     issue,
     labels: issue.labels,
@@ -179,8 +181,8 @@ export function aggregateWeek(input: WeekInput): Snapshot {
 
 function launchInfo(launchDate: string | null, asOf: number, timeZone: string): Snapshot["launch"] {
   if (!launchDate) return { date: null, day: null, phase: null };
-  // The last instant inside the week, so a finished week reports its Sunday's T+N.
-  const info = stabilizationPhase(launchDate, new Date(asOf - 1), timeZone);
+  // The instant the week is judged at, so a finished week reports its Sunday's T+N.
+  const info = stabilizationPhase(launchDate, new Date(asOf), timeZone);
   return { date: launchDate, day: info.day, phase: info.phase };
 }
 
@@ -199,10 +201,12 @@ function clockOf(clock: TriagedIssue["response"]): SnapshotOpenIssue["response"]
 }
 
 /**
- * SLA compliance counts the response and resolution clocks of issues with a severity that ended in
- * the week or still run at its end; breaches are the clocks that ran (or still run) past their
- * target among them, plus overdue triage clocks of untriaged issues. Response clocks are left out
- * when no comments were given (no first response is known).
+ * The week's SLA figures at the instant it is judged at:
+ * - `breaches`: triage's SLA breaches at that instant, exactly (the one definition: clocks still
+ *   running past their target), so the report, the site, `launchgate triage` and readiness agree;
+ * - `missed`: clocks missed this week (ended in the week after their target);
+ * - compliance per severity over the response and resolution clocks that ended in the week or
+ *   still run at its end. Response clocks are left out when no comments were given.
  */
 export function slaSummary(
   triage: TriageResult | null,
@@ -214,9 +218,20 @@ export function slaSummary(
   const counts = Object.fromEntries(
     SEVERITIES.map((s) => [s, { met: 0, missed: 0, pending: 0, breached: 0, compliance: null }]),
   ) as Record<Severity, SlaSeverity>;
-  const breaches: SlaBreach[] = [];
+  const byNumber = new Map((triage?.issues ?? []).map((i) => [i.number, i]));
+  const url = (issue: { number: number; url: string | null }) => httpUrlOr(issue.url, () => urlOf(issue.number));
+  const breaches: SlaBreach[] = (triage?.breaches ?? []).map((b) => ({
+    number: b.number,
+    title: b.title,
+    url: url(b),
+    severity: b.severity,
+    clock: b.clock,
+    dueAt: b.dueAt,
+    stoppedAt: null,
+  }));
+  const missed: SlaBreach[] = [];
   for (const issue of triage?.issues ?? []) {
-    if (Date.parse(issue.createdAt) >= asOf) continue;
+    if (Date.parse(issue.createdAt) > asOf) continue;
     const clocks = issue.severity
       ? ([
           ["response", issue.response],
@@ -226,17 +241,17 @@ export function slaSummary(
     for (const [name, clock] of clocks) {
       if (name === "response" && !responsesKnown) continue;
       const ended = clock.at !== null ? Date.parse(clock.at) : null;
-      if (ended !== null && (ended < start || ended >= asOf)) continue;
+      if (ended !== null && (ended < start || ended > asOf)) continue;
       if (issue.severity && clock.state !== "stopped") counts[issue.severity][clock.state] += 1;
-      if ((clock.state === "breached" || clock.state === "missed") && clock.dueAt) {
-        breaches.push({
+      if (clock.state === "missed" && clock.dueAt) {
+        missed.push({
           number: issue.number,
           title: issue.title,
-          url: httpUrlOr(issue.url, () => urlOf(issue.number)),
+          url: url(byNumber.get(issue.number) ?? issue),
           severity: issue.severity,
           clock: name,
           dueAt: clock.dueAt,
-          stoppedAt: clock.state === "missed" ? clock.at : null,
+          stoppedAt: clock.at,
         });
       }
     }
@@ -246,12 +261,10 @@ export function slaSummary(
     const due = c.met + c.missed + c.breached;
     c.compliance = due === 0 ? null : Math.round((c.met / due) * 1000) / 10;
   }
-  breaches.sort(
-    (a, b) =>
-      (SEVERITY_ORDER[a.severity ?? ""] ?? 4) - (SEVERITY_ORDER[b.severity ?? ""] ?? 4) ||
-      Date.parse(a.dueAt) - Date.parse(b.dueAt),
-  );
-  return { bySeverity: counts, breaches };
+  const order = (a: SlaBreach, b: SlaBreach) =>
+    (SEVERITY_ORDER[a.severity ?? ""] ?? 4) - (SEVERITY_ORDER[b.severity ?? ""] ?? 4) ||
+    Date.parse(a.dueAt) - Date.parse(b.dueAt);
+  return { bySeverity: counts, breaches: breaches.sort(order), missed: missed.sort(order) };
 }
 
 /**
@@ -267,12 +280,12 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   const computed: Record<string, () => number | null> = {
     downloads: () => (input.backfilled ? null : releaseDownloads(input.releases, asOf)),
     community_pulls: () =>
-      communityPulls(input, (iso) => !!iso && Date.parse(iso) >= start && Date.parse(iso) < asOf).mergedPulls,
+      communityPulls(input, (iso) => !!iso && Date.parse(iso) >= start && Date.parse(iso) <= asOf).mergedPulls,
     stars: () => (input.backfilled ? null : input.stars),
   };
   return names.map((name) => {
     const s = ownEntry(series, name);
-    const sample = s?.samples.filter((p) => p.time >= start && p.time < asOf).at(-1);
+    const sample = s?.samples.filter((p) => p.time >= start && p.time <= asOf).at(-1);
     const value = sample ? sample.value : s ? null : (ownEntry(computed, name)?.() ?? null);
     const unit = (PERCENT_METRICS as readonly string[]).includes(name) ? "%" : (s?.unit ?? "");
     const mustHaveTarget = ownEntry(mustHave, name);
@@ -281,9 +294,9 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   });
 }
 
-/** Total release asset downloads of releases published before `asOf` (GitHub keeps only totals). */
+/** Total release asset downloads of releases published by `asOf` (GitHub keeps only totals). */
 export function releaseDownloads(releases: readonly RestRelease[], asOf: number): number | null {
-  const published = releases.filter((r) => !r.draft && r.published_at && Date.parse(r.published_at) < asOf);
+  const published = releases.filter((r) => !r.draft && r.published_at && Date.parse(r.published_at) <= asOf);
   if (published.length === 0) return null;
   return published.reduce((sum, r) => sum + r.assets.reduce((s, a) => s + a.download_count, 0), 0);
 }

@@ -1,7 +1,8 @@
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
+import { metricSections } from "../snapshot/sections.js";
+import { addWeeks } from "../time/weeks.js";
 import { postLaunchWeek } from "./phase.js";
 import { comparisonText, formatValue } from "./status.js";
-import { addWeeks } from "../time/weeks.js";
 
 /**
  * The weekly report in the structure of the stabilization plan's template (North Star, core,
@@ -16,10 +17,6 @@ const MAX_ITEM_CHARS = 300;
 const LIST_LIMITS = [Number.POSITIVE_INFINITY, 100, 50, 20, 10, 5, 2, 0];
 
 const STATUS_ICON = { green: "🟢", yellow: "🟡", red: "🔴" } as const;
-const NORTH_STAR = ["awu", "active_weekly_users", "active_users"];
-const CORE = ["activation_rate", "retention_d7", "retention_rate", "satisfaction"];
-const QUALITY = ["error_rate", "crash_rate", "uptime"];
-const COMMUNITY = ["discord_members", "active_discussions"];
 
 export function renderReport(snapshot: Snapshot, previous: Snapshot | null = null): string {
   for (const limit of LIST_LIMITS) {
@@ -66,14 +63,14 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
     out.push("", "_Reconstructed later from issue and pull request timestamps; some figures are unknown._");
   out.push("");
 
-  const metric = (names: readonly string[]) => s.metrics.find((m) => names.includes(m.name)) ?? null;
+  const sections = metricSections(s);
   const prevMetric = (name: string) => previous?.metrics.find((m) => m.name === name) ?? null;
   // After a missed week the deltas span more than one week: say since when.
   const span = (week: string | null | undefined) =>
     !week || week === addWeeks(s.week.id, -1) ? "this week" : `since ${week}`;
 
   out.push("## North Star Metric");
-  const star = metric(NORTH_STAR);
+  const star = sections.northStar;
   if (star) {
     out.push(
       `**Active Weekly Users**: ${formatValue(star.value, star.unit)}${weekOverWeek(star, prevMetric(star.name), span(previous?.week.id))}`,
@@ -86,11 +83,11 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
 
   out.push("## Core Metrics");
   out.push(`- Downloads (cumulative): ${count(s.downloads.total)}${change(s.downloads.delta, span(s.previousWeek))}`);
-  for (const m of s.metrics.filter((m) => CORE.includes(m.name))) out.push(metricLine(m));
+  for (const m of sections.core) out.push(metricLine(m));
   out.push("");
 
   out.push("## Quality Metrics");
-  for (const m of s.metrics.filter((m) => QUALITY.includes(m.name))) out.push(metricLine(m));
+  for (const m of sections.quality) out.push(metricLine(m));
   const bySeverity = s.issues.bySeverity;
   out.push(
     `- P0 bugs: ${count(bySeverity.P0.open)} open (${count(bySeverity.P0.new)} new, ${count(bySeverity.P0.fixed)} fixed)`,
@@ -125,7 +122,7 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
   }
 
   out.push("## Community Health");
-  for (const m of s.metrics.filter((m) => COMMUNITY.includes(m.name))) out.push(metricLine(m));
+  for (const m of sections.community) out.push(metricLine(m));
   out.push(`- GitHub stars: ${count(s.stars.total)}${change(s.stars.delta, span(s.previousWeek))}`);
   out.push(`- Community contributions: ${count(s.community.mergedPulls)} merged PRs`);
   out.push(
@@ -135,10 +132,7 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
       (p) => `${link(`#${p.number}`, p.url)} ${escapeText(p.title)} by @\u200b${escapeText(p.author)}`,
     ).map((line) => `  ${line}`),
   );
-  const other = s.metrics.filter(
-    (m) =>
-      ![...NORTH_STAR, ...CORE, ...QUALITY, ...COMMUNITY, "downloads", "community_pulls", "stars"].includes(m.name),
-  );
+  const other = sections.other;
   if (other.length > 0) {
     out.push("", "## Other Metrics");
     for (const m of other) out.push(metricLine(m));

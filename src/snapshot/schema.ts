@@ -162,7 +162,7 @@ const breachSchema = z.object({
   severity: severitySchema.nullable(),
   clock: z.enum(["triage", "response", "resolution"]),
   dueAt: instant,
-  /** When the clock stopped late, or null if it is still running past its deadline. */
+  /** When the clock stopped late (in `missed`), or null while it runs past its deadline (in `breaches`). */
   stoppedAt: instant.nullable(),
 });
 
@@ -262,7 +262,13 @@ export const snapshotSchema = z.object({
       P2: slaSeveritySchema,
       P3: slaSeveritySchema,
     }),
+    /**
+     * SLA breaches at the instant the week is judged at (its last instant, or the run while it is
+     * current): clocks still running past their target, exactly what `launchgate triage` lists.
+     */
     breaches: z.array(breachSchema),
+    /** Clocks missed this week: ended in the week after their target (`stoppedAt` set). */
+    missed: z.array(breachSchema).default([]),
   }),
   release: releaseSchema,
   metrics: z.array(metricSchema),

@@ -1,40 +1,47 @@
 import type { Config } from "../config/schema.js";
+import { worldAt } from "../model/as-of.js";
 import { commentIssueNumber, type RestComment, type RestIssue, type RestIssueEvent } from "../model/rest.js";
 import { SEVERITIES, type Severity } from "./config.js";
 import { atLeastSince, severityLabelTimes } from "./label-times.js";
 import { classifyPhase } from "./phase.js";
 import { isResponse } from "./responders.js";
 import type { Breach, TriagedIssue, TriageResult } from "./result.js";
-import { classifySeverity } from "./severity.js";
+import { classifySeverity, formSeverity } from "./severity.js";
 import { calendarFor, evaluateClock } from "./sla.js";
 import { uniqueByNumber } from "./unique.js";
 import { triageCalendar, triageTarget } from "./untriaged.js";
 
 /**
  * Triage of a repository's issues at an instant, from plain GitHub REST data. Pull requests in
- * the issue list are skipped. Without label events, the SLA clocks start when the issue was
- * created; with them, when it first had its current severity or a more severe one: downgrading
- * keeps the start (it never buys time), escalating starts the stricter targets at the
- * escalation (nobody owed them before). Everything is as of
- * `now`, so a past `now` replays history: issues opened, comments written, labels added and
- * closes after it have not happened yet (labels themselves are as exported).
+ * the issue list are skipped. The data is first wound back to `now` (model/as-of.ts: labels, open
+ * or closed, close reasons, from events), so a past `now` replays history.
+ *
+ * Clocks: the triage clock is done at the first severity label (removing it later does not undo
+ * the triage), or at creation for an issue created with one or filed by a member with the form's
+ * severity. The SLA clocks start when the issue first had its current severity or a more severe
+ * one (a reporter's form answer counts from creation): downgrading keeps the start (it never buys
+ * time), escalating starts the stricter targets at the escalation (nobody owed them before).
  */
 export interface TriageInput {
   issues: readonly RestIssue[];
-  comments: readonly RestComment[];
-  /** Issue events (`labeled`, …) with their issue number; optional. */
-  events?: readonly RestIssueEvent[] | undefined;
+  /** null when not given: first responses are unknown, so response clocks are never breaches. */
+  comments: readonly RestComment[] | null;
+  /** Issue events (`labeled`, `closed`, …) with their issue number; optional. */
+  events?: readonly RestIssueEvent[] | null | undefined;
   now: Date;
   config: Pick<Config, "launch" | "triage">;
 }
 
 export function evaluateTriage(input: TriageInput): TriageResult {
   const { config, now } = input;
-  const happened = (item: { created_at: string }) => Date.parse(item.created_at) <= now.getTime();
-  const commentsByIssue = groupBy(input.comments.filter(happened), commentIssueNumber);
-  const labelTimes = severityLabelTimes((input.events ?? []).filter(happened), now, config.triage);
-  const issues = uniqueByNumber(input.issues)
-    .filter((issue) => !issue.pull_request && happened(issue))
+  const world = worldAt(
+    { issues: input.issues, comments: input.comments, events: input.events ?? null, pulls: [], releases: [] },
+    now.getTime(),
+  );
+  const commentsByIssue = groupBy(world.comments ?? [], commentIssueNumber);
+  const labelTimes = severityLabelTimes(world.events ?? [], now, config.triage);
+  const issues = uniqueByNumber(world.issues)
+    .filter((issue) => !issue.pull_request)
     .map((issue) =>
       evaluateIssue(issue, commentsByIssue.get(issue.number) ?? [], labelTimes.get(issue.number), now, config),
     )
@@ -43,14 +50,14 @@ export function evaluateTriage(input: TriageInput): TriageResult {
     now: now.toISOString(),
     issues,
     untriaged: issues.filter((i) => i.state === "open" && !i.triaged).map((i) => i.number),
-    breaches: collectBreaches(issues, now),
+    breaches: collectBreaches(issues, now, input.comments !== null),
   };
 }
 
 function evaluateIssue(
   issue: RestIssue,
   comments: readonly RestComment[],
-  labelTimes: Partial<Record<Severity, number>> | undefined,
+  labelled: Partial<Record<Severity, number>> | undefined,
   now: Date,
   config: TriageInput["config"],
 ): TriagedIssue {
@@ -59,13 +66,16 @@ function evaluateIssue(
   const created = new Date(issue.created_at);
   const closed = closedAt(issue, now);
   const resolved = closed !== null && (issue.state_reason == null || issue.state_reason === "completed");
-  const triaged = severity.severity !== null;
-  // A label event after creation moves a start; a severity the issue was created with (or that
-  // comes from the form, or has no event) starts at creation.
-  const since = (at: number | null) =>
-    severity.source === "label" && at !== null && at > created.getTime() ? new Date(at) : created;
-  const triagedAt = severity.severity ? since(atLeastSince(labelTimes, "P3")) : null;
-  const clockStart = severity.severity ? since(atLeastSince(labelTimes, severity.severity)) : null;
+  // A reporter's form answer has held since creation; label events after creation move a start.
+  const proposed = formSeverity(issue.body ?? "", config.triage);
+  const times: Partial<Record<Severity, number>> = {
+    ...labelled,
+    ...(proposed ? { [proposed]: created.getTime() } : {}),
+  };
+  const since = (at: number | null) => (at !== null && at > created.getTime() ? new Date(at) : created);
+  const firstLabel = atLeastSince(labelled, "P3");
+  const triagedAt = firstLabel !== null ? since(firstLabel) : severity.confirmed ? created : null;
+  const clockStart = severity.severity ? since(atLeastSince(times, severity.severity)) : null;
 
   const triage = evaluateClock({
     start: created,
@@ -111,8 +121,9 @@ function evaluateIssue(
     createdAt: created.toISOString(),
     severity: severity.severity,
     severitySource: severity.source,
+    confirmed: severity.confirmed,
     phase: phase.phase,
-    triaged,
+    triaged: severity.triaged,
     clockStart: clockStart?.toISOString() ?? null,
     triage,
     response,
@@ -134,10 +145,17 @@ function closedAt(issue: RestIssue, now: Date): Date | null {
 const MINUTE_MS = 60_000;
 const CLOCKS = ["triage", "response", "resolution"] as const;
 
-function collectBreaches(issues: readonly TriagedIssue[], now: Date): Breach[] {
+/**
+ * The one definition of an SLA breach: a clock still running past its target at `now` (the
+ * triage clock of an untriaged issue, the response and resolution clocks of one with a severity).
+ * Without comments no first response is known, so response clocks are left out. Clocks that ended
+ * late are "missed", not breaches (the weekly report counts them as clocks missed in the week).
+ */
+function collectBreaches(issues: readonly TriagedIssue[], now: Date, responsesKnown: boolean): Breach[] {
   const breaches: Breach[] = [];
   for (const issue of issues) {
     for (const clock of CLOCKS) {
+      if (clock === "response" && !responsesKnown) continue;
       const { state, dueAt } = issue[clock];
       if (state !== "breached" || dueAt === null) continue;
       breaches.push({

@@ -7,8 +7,11 @@ import { classifySeverity, severityLabel } from "./severity.js";
  * The labels the Action manages, as changes against an issue's current labels: only what
  * differs is written, so re-runs write nothing.
  *
- * - `needs-triage` on open issues with no known severity (none, or conflicting labels).
- * - the severity label chosen in the issue form, when the issue has no severity label.
+ * - `needs-triage` on open issues that are not triaged (no confirmed severity, or conflicting
+ *   labels): a reporter's form answer is a proposal, so it stays until someone labels the issue.
+ * - the severity label chosen in the issue form, when the issue has no severity label and the form
+ *   was filed by an owner, member or collaborator (a confirmed answer); never for a reporter's
+ *   proposal, which a label would silently confirm.
  * - `sla:breached` on open issues with a running clock past its target (sweep only; closing
  *   an issue stops its clocks, so the label comes off).
  */
@@ -32,13 +35,19 @@ function change(number: number, labels: readonly string[], wanted: Record<string
 
 /** Changes for one issue on an `issues`/`issue_comment` event. */
 export function eventLabelChange(
-  issue: { number: number; state: "open" | "closed"; labels: readonly string[]; body?: string | null | undefined },
+  issue: {
+    number: number;
+    state: "open" | "closed";
+    labels: readonly string[];
+    body?: string | null | undefined;
+    author_association?: string | undefined;
+  },
   config: TriageConfig,
 ): LabelChange {
   const severity = classifySeverity(issue, config);
   const open = issue.state === "open";
-  const wanted: Record<string, boolean> = { [config.labels.needs_triage]: open && severity.severity === null };
-  if (severity.severity && severity.source === "form" && config.label_from_form)
+  const wanted: Record<string, boolean> = { [config.labels.needs_triage]: open && !severity.triaged };
+  if (severity.severity && severity.source === "form" && severity.confirmed && config.label_from_form)
     wanted[severityLabel(severity.severity, config)] = true;
   // Closing stops every clock; the sweep sets the label on open issues only.
   if (!open) wanted[config.labels.breached] = false;

@@ -22,6 +22,8 @@ export const triagedIssueSchema = z.strictObject({
   severity: z.enum(SEVERITIES).nullable(),
   /** Where the severity came from: a label or the issue-form field. */
   severitySource: z.enum(["label", "form"]).nullable(),
+  /** Whether a label (or a member's form) confirmed the severity; a reporter's form answer is a proposal. */
+  confirmed: z.boolean(),
   phase: z.string().nullable(),
   triaged: z.boolean(),
   /** When the SLA clocks started: the first time the issue had a severity. */
@@ -46,7 +48,7 @@ export const breachSchema = z.strictObject({
 export const triageResultSchema = z.strictObject({
   now: instant,
   issues: z.array(triagedIssueSchema),
-  /** Open issues without a known severity. */
+  /** Open issues not triaged: no confirmed severity, or conflicting severity labels. */
   untriaged: z.array(z.number().int()),
   /** Running clocks past their target, by severity (P0 first, untriaged last), most overdue first. */
   breaches: z.array(breachSchema),

@@ -5,21 +5,35 @@ import { unified } from "unified";
 import { SEVERITIES, type Severity, type TriageConfig } from "./config.js";
 
 /**
- * The single place that decides an issue's severity. Labels win; an issue without a severity
- * label takes the value of its issue-form field. Two labels naming different severities are a
- * triage error: the issue counts as untriaged until someone removes one.
+ * The single place that decides an issue's severity, for every surface (triage board, clocks,
+ * labels, release decisions, weekly counts):
+ *
+ * - A severity label sets it and confirms it.
+ * - Conflicting severity labels (`P0` and `P2`): the issue counts at the most severe one (its
+ *   clocks and release decisions fail closed), but it is not triaged: it stays on the board as
+ *   untriaged (`needs-triage`) with an error until someone removes one.
+ * - Without a label, the issue form's answer is a proposal: it sets the clocks' targets, but the
+ *   issue stays untriaged and release decisions ignore it, unless the form was filed by an
+ *   `OWNER`, `MEMBER` or `COLLABORATOR` (then it is confirmed, as if labelled).
  */
 
 export type SeveritySource = "label" | "form";
 
 export interface SeverityClass {
+  /** The severity the clocks run at: the label's (the most severe of conflicting ones), else the form's. */
   severity: Severity | null;
   source: SeveritySource | null;
+  /** A label set it, or a member filed the form: release decisions and weekly counts use it. */
+  confirmed: boolean;
+  /** Confirmed by a single severity: off the triage board. */
+  triaged: boolean;
   error: string | null;
 }
 
-type LabelMap = ReadonlyMap<string, Severity>;
+/** Author associations whose issue-form answer confirms the severity they picked. */
+export const CONFIRMING_ASSOCIATIONS: readonly string[] = ["OWNER", "MEMBER", "COLLABORATOR"];
 
+type LabelMap = ReadonlyMap<string, Severity>;
 const labelMaps = new WeakMap<TriageConfig["severity_labels"], LabelMap>();
 
 /** Configured label names (lower-cased, trimmed) → severity. */
@@ -49,7 +63,7 @@ export function severityLabel(severity: Severity, config: TriageConfig): string 
 }
 
 export function classifySeverity(
-  issue: { labels: readonly string[]; body?: string | null | undefined },
+  issue: { labels: readonly string[]; body?: string | null | undefined; author_association?: string | undefined },
   config: TriageConfig,
 ): SeverityClass {
   const named = new Map<Severity, string>();
@@ -57,14 +71,31 @@ export function classifySeverity(
     const severity = labelSeverity(label, config);
     if (severity && !named.has(severity)) named.set(severity, label);
   }
-  if (named.size > 1) {
+  const mostSevere = SEVERITIES.find((s) => named.has(s));
+  if (mostSevere && named.size > 1) {
     const labels = [...named.values()].map((l) => `"${l}"`).join(" and ");
-    return { severity: null, source: null, error: `conflicting severity labels ${labels}: keep one` };
+    return {
+      severity: mostSevere,
+      source: "label",
+      confirmed: true,
+      triaged: false,
+      error: `conflicting severity labels ${labels}: counted as ${mostSevere} until one is removed`,
+    };
   }
-  const [labelled] = named.keys();
-  if (labelled) return { severity: labelled, source: "label", error: null };
+  if (mostSevere) return { severity: mostSevere, source: "label", confirmed: true, triaged: true, error: null };
   const fromForm = formSeverity(issue.body ?? "", config);
-  return fromForm ? { severity: fromForm, source: "form", error: null } : { severity: null, source: null, error: null };
+  if (!fromForm) return { severity: null, source: null, confirmed: false, triaged: false, error: null };
+  const confirmed = CONFIRMING_ASSOCIATIONS.includes((issue.author_association ?? "").toUpperCase());
+  return { severity: fromForm, source: "form", confirmed, triaged: confirmed, error: null };
+}
+
+/** The severity release decisions and weekly counts use: a confirmed one, else none. */
+export function decisionSeverity(
+  issue: { labels: readonly string[]; body?: string | null | undefined; author_association?: string | undefined },
+  config: TriageConfig,
+): Severity | null {
+  const cls = classifySeverity(issue, config);
+  return cls.confirmed ? cls.severity : null;
 }
 
 const markdown = unified().use(remarkParse);
@@ -94,6 +125,14 @@ export function formSeverity(body: string, config: TriageConfig): Severity | nul
 
 /** The plain-text answer under the heading named `field` (case-insensitive), or null when absent or empty. */
 export function formField(body: string, field: string): string | null {
+  return formAnswer(body, field)?.text ?? null;
+}
+
+/**
+ * The answer under the heading named `field`: its plain text and its source as typed (a reporter's
+ * `>20%` is Markdown for a quote, but means "more than 20 %"). Null when absent or empty.
+ */
+export function formAnswer(body: string, field: string): { text: string; source: string } | null {
   const tree = markdown.parse(body) as Root;
   const wanted = normalize(field);
   const children = tree.children;
@@ -109,5 +148,8 @@ export function formField(body: string, field: string): string | null {
     .map((node) => plainText(node))
     .join("\n")
     .trim();
-  return text === "" || /^no response$/i.test(text) ? null : text;
+  if (text === "" || /^no response$/i.test(text)) return null;
+  const from = answer[0]?.position?.start.offset ?? 0;
+  const to = answer.at(-1)?.position?.end.offset ?? body.length;
+  return { text, source: body.slice(from, to).trim() };
 }

@@ -3,7 +3,7 @@ import { criteriaConfigSchema } from "../../src/criteria/config.js";
 import { evaluateCriteria } from "../../src/criteria/evaluate.js";
 import type { CriteriaInput } from "../../src/criteria/facts.js";
 import type { CriteriaResult, RuleResult } from "../../src/criteria/result.js";
-import { triageSeverity } from "../../src/criteria/severity.js";
+import { decisionSeverityOf } from "../../src/criteria/severity.js";
 import { parseMetrics } from "../../src/metrics/parse.js";
 import {
   type RestIssue,
@@ -76,7 +76,8 @@ export function evaluate(s: Scenario): CriteriaResult {
       metrics: s.metricsYaml ? parseMetrics(s.metricsYaml, "metrics.yml") : null,
       now: new Date(s.now ?? NOW),
       launch: s.launch ?? { timezone: "UTC" },
-      severityOf: triageSeverity(defaultConfig),
+      triage: defaultConfig.triage,
+      severityOf: decisionSeverityOf(defaultConfig),
       ...s.extra,
     },
     criteriaConfigSchema.parse(s.config ?? {}),

@@ -133,16 +133,28 @@ describe("rollback.p0-overdue", () => {
     expect(result.decision).toBe("hotfix");
   });
 
-  it("two P0s, one with a fix PR, is still a rollback", () => {
+  it("two P0s: each overdue one needs its own fix PR, else it is a rollback", () => {
     const fix = pull({ state: "open", merged_at: null, closed_at: null, body: "Fixes #500" });
-    const other = issue({ labels: ["P0"], created_at: "2026-11-05T11:00:00Z" });
-    const result = evaluate({ issues: [p0("2026-11-05T01:00:00Z"), other], pulls: [fix] });
-    expect(result.decision).toBe("rollback");
+    const recent = issue({ labels: ["P0"], created_at: "2026-11-05T11:00:00Z" });
+    expect(evaluate({ issues: [p0("2026-11-05T01:00:00Z"), recent], pulls: [fix] }).decision).toBe("hotfix");
+    const overdue = issue({ number: 501, labels: ["P0"], created_at: "2026-11-05T02:00:00Z" });
+    expect(evaluate({ issues: [p0("2026-11-05T01:00:00Z"), overdue], pulls: [fix] }).decision).toBe("rollback");
   });
 
-  it("a merged fix PR is not an open fix, and the exemption can be turned off", () => {
-    const merged = pull({ body: "Fixes #500", merged_at: "2026-11-05T11:00:00Z", closed_at: "2026-11-05T11:00:00Z" });
-    expect(outcome({ issues: [p0("2026-11-05T01:00:00Z")], pulls: [merged] }, "rollback.p0-overdue")).toBe("fire");
+  it("a merged fix PR (into any branch) is a clear fix too; the exemption can be turned off", () => {
+    const merged = pull({
+      body: "Fixes #500",
+      merged_at: "2026-11-05T11:00:00Z",
+      closed_at: "2026-11-05T11:00:00Z",
+      base: { ref: "release/1.1" },
+    });
+    const result = evaluate({ issues: [p0("2026-11-05T01:00:00Z")], pulls: [merged] });
+    expect(rule(result, "rollback.p0-overdue").outcome).toBe("pass");
+    expect(result.decision).toBe("hotfix");
+    expect(JSON.stringify(rule(result, "hotfix.open-p0").evidence)).toContain("merged fix PR for #500");
+    // A fix PR closed without merging is no fix.
+    const dropped = { ...merged, merged_at: null };
+    expect(outcome({ issues: [p0("2026-11-05T01:00:00Z")], pulls: [dropped] }, "rollback.p0-overdue")).toBe("fire");
     const open = pull({ state: "open", merged_at: null, closed_at: null, body: "Fixes #500" });
     const config = { rollback: { p0Overdue: { clearFixIsHotfix: false } } };
     expect(outcome({ issues: [p0("2026-11-05T01:00:00Z")], pulls: [open], config }, "rollback.p0-overdue")).toBe(

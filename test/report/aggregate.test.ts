@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMetrics } from "../../src/metrics/parse.js";
-import { buildWeekSnapshot, previousSnapshot, weeksToBackfill } from "../../src/report/build.js";
+import { weeksToBackfill } from "../../src/pipeline/report.js";
+import { buildWeekSnapshot } from "../../src/report/build.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
 import { inputErrorOf } from "../support/input-error.js";
 import { config, issue, pull, release, sources } from "./helpers.js";
@@ -278,8 +279,5 @@ describe("weekly aggregation", () => {
     expect(weeksToBackfill("2026-W48", new Set(["2026-W46"]), "2026-W45")).toEqual(["2026-W45", "2026-W47"]);
     expect(weeksToBackfill("2026-W48", new Set(), null)).toEqual([]);
     expect(weeksToBackfill("2027-W01", new Set(), "2026-W52")).toEqual(["2026-W52", "2026-W53"]);
-    const s = (id: string) => ({ week: { id } }) as Parameters<typeof previousSnapshot>[0][number];
-    expect(previousSnapshot([s("2026-W45"), s("2026-W47"), s("2026-W48")], "2026-W48")?.week.id).toBe("2026-W47");
-    expect(previousSnapshot([s("2026-W48")], "2026-W48")).toBeNull();
   });
 });

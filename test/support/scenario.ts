@@ -102,6 +102,8 @@ const issueSpec = z.strictObject({
         label: z.string().optional(),
         actor: z.string().optional(),
         at: z.string().optional(),
+        /** `closed` events: completed, not_planned or duplicate. */
+        state_reason: z.string().optional(),
       }),
     )
     .default([]),
@@ -376,6 +378,7 @@ export function buildWorld(input: ScenarioSpec): World {
         event: e.event,
         actor: e.actor ?? issue.user,
         ...(e.label ? { label: e.label } : {}),
+        ...(e.state_reason ? { stateReason: e.state_reason } : {}),
         createdAt: e.at ?? world.tick(),
       });
   }

@@ -115,7 +115,14 @@ describe("launchgate triage (built CLI)", () => {
       [4, null],
       [5, "P2"],
     ]);
-    expect(result.untriaged).toEqual([4]);
+    // #2's P3 is its reporter's form answer: a proposal, so it is listed untriaged and unconfirmed.
+    expect(result.untriaged).toEqual([2, 4]);
+    expect(result.issues.map((i) => [i.number, i.severitySource, i.confirmed])).toEqual([
+      [1, "label", true],
+      [2, "form", false],
+      [4, null, false],
+      [5, "label", true],
+    ]);
     expect(result.issues[3]?.clockStart).toBe("2026-11-02T14:30:00.000Z");
     expect(result.breaches.map((b) => [b.number, b.clock, b.severity, b.overdueMinutes])).toEqual([
       [1, "resolution", "P0", 60],
@@ -154,7 +161,7 @@ describe("launchgate triage (built CLI)", () => {
     expect(rows[0]).toMatch(/^#\s+SEV\s+PHASE\s+STATE\s+AGE\s+TRIAGE\s+RESPONSE\s+RESOLUTION\s+TITLE$/);
     expect(rows.slice(1, 5).map((r) => r.split(/\s+/)[0])).toEqual(["#1", "#5", "#2", "#4"]);
     expect(rows[1]).toMatch(/breached \+1h00m\s+Crash on start$/);
-    expect(rows.at(-1)).toBe("4 issues, 1 untriaged, 2 SLA breaches");
+    expect(rows.at(-1)).toBe("4 issues, 2 untriaged, 2 SLA breaches");
   });
 
   it.each([

@@ -8,7 +8,8 @@ import { config } from "./build.js";
 interface FormItem {
   type: string;
   id?: string;
-  attributes: { label?: string; options?: string[]; value?: string };
+  attributes: { label?: string; options?: string[]; value?: string; default?: number };
+  validations?: { required?: boolean };
 }
 const form = parse(readFileSync(join(import.meta.dirname, "../../templates/issue-forms/bug-report.yml"), "utf8")) as {
   name: string;
@@ -33,6 +34,9 @@ describe("issue form template", () => {
     expect(form.description).toMatch(/\S/);
     expect(severity?.type).toBe("dropdown");
     expect(severity?.attributes.label).toBe(triage.form_field);
+    // No severity preselected: the reporter must pick one (a default would be an unchosen claim).
+    expect(severity?.attributes).not.toHaveProperty("default");
+    expect(severity?.validations?.required).toBe(true);
     const ids = form.body.flatMap((item) => (item.id ? [item.id] : []));
     expect(new Set(ids).size).toBe(ids.length);
   });

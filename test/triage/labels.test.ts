@@ -26,19 +26,18 @@ describe("labels on issue events", () => {
     ]);
   });
 
-  it("applies the form's severity as a label, and can be told not to", () => {
+  it("applies the form's severity as a label when a member filed it, and can be told not to", () => {
     const body = "### Severity\n\nP1 — high\n";
-    expect(eventLabelChange({ number: 1, state: "open", labels: ["needs-triage"], body }, triage)).toEqual({
-      number: 1,
-      add: ["P1"],
-      remove: ["needs-triage"],
-    });
+    const member = { number: 1, state: "open" as const, labels: ["needs-triage"], body, author_association: "MEMBER" };
+    expect(eventLabelChange(member, triage)).toEqual({ number: 1, add: ["P1"], remove: ["needs-triage"] });
     const off = config("triage:\n  label_from_form: false\n").triage;
-    expect(eventLabelChange({ number: 1, state: "open", labels: [], body }, off)).toEqual({
-      number: 1,
-      add: [],
-      remove: [],
-    });
+    expect(eventLabelChange({ ...member, labels: [] }, off)).toEqual({ number: 1, add: [], remove: [] });
+  });
+
+  it("a reporter's form answer is a proposal: needs-triage, no severity label", () => {
+    const body = "### Severity\n\nP0\n";
+    const reporter = { number: 1, state: "open" as const, labels: [], body, author_association: "NONE" };
+    expect(eventLabelChange(reporter, triage)).toEqual({ number: 1, add: ["needs-triage"], remove: [] });
   });
 
   it("keeps needs-triage on conflicting severity labels", () => {

@@ -35,10 +35,10 @@ describe("triage at a past --now", () => {
     expect(result.issues[0]?.resolution).toEqual({ state: "pending", dueAt: "2026-11-02T14:00:00.000Z", at: null });
   });
 
-  it("ignores label events after now: the clock never starts in the future", () => {
-    // Labels are as exported; an event after now says nothing about the state at now.
+  it("winds labels back to now: a label added after now was not there yet", () => {
     const result = run({ issues: [issue(1, { labels: ["P1"] })], events: [labeled(1, "P1", "2026-11-02T10:40:00Z")] });
-    expect(result.issues[0]?.clockStart).toBe("2026-11-02T10:00:00.000Z");
-    expect(result.issues[0]?.triage.at).toBe("2026-11-02T10:00:00.000Z");
+    expect(result.issues[0]).toMatchObject({ severity: null, triaged: false, clockStart: null });
+    expect(result.issues[0]?.triage.at).toBeNull();
+    expect(result.untriaged).toEqual([1]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { classifySeverity, formField, formSeverity, labelSeverity, severityLabel } from "../../src/triage/severity.js";
+import {
+  classifySeverity,
+  decisionSeverity,
+  formField,
+  formSeverity,
+  labelSeverity,
+  severityLabel,
+} from "../../src/triage/severity.js";
 import { config } from "./build.js";
 
 const triage = config().triage;
@@ -19,7 +26,13 @@ describe("severity from labels", () => {
     [" P3 ", "P3"],
   ])("label %s is %s", (label, severity) => {
     expect(labelSeverity(label, triage)).toBe(severity);
-    expect(classifySeverity({ labels: ["bug", label] }, triage)).toEqual({ severity, source: "label", error: null });
+    expect(classifySeverity({ labels: ["bug", label] }, triage)).toEqual({
+      severity,
+      source: "label",
+      confirmed: true,
+      triaged: true,
+      error: null,
+    });
   });
 
   it("ignores labels that name no severity", () => {
@@ -32,10 +45,11 @@ describe("severity from labels", () => {
     expect(classifySeverity({ labels: ["P1", "severity:high"] }, triage).severity).toBe("P1");
   });
 
-  it("makes two different severity labels a triage error with no severity", () => {
-    const result = classifySeverity({ labels: ["P1", "sev2"] }, triage);
-    expect(result.severity).toBeNull();
-    expect(result.error).toMatch(/conflicting severity labels "P1" and "sev2"/);
+  it("conflicting labels: untriaged on the board, counted at the most severe one (one rule for every surface)", () => {
+    const result = classifySeverity({ labels: ["sev2", "P1"] }, triage);
+    expect(result).toMatchObject({ severity: "P1", source: "label", confirmed: true, triaged: false });
+    expect(result.error).toMatch(/conflicting severity labels "sev2" and "P1": counted as P1/);
+    expect(decisionSeverity({ labels: ["P3", "sev0", "P2"] }, triage)).toBe("P0");
   });
 
   it("follows a configured mapping, and labels the Action applies come first in it", () => {
@@ -57,11 +71,33 @@ describe("severity from the issue form", () => {
     ["severity:low", "P3"],
   ])("answer %j is %s", (answer, severity) => {
     expect(formSeverity(form(answer), triage)).toBe(severity);
+    // A reporter's answer is a proposal: it sets the clocks, but the issue stays untriaged.
     expect(classifySeverity({ labels: [], body: form(answer) }, triage)).toEqual({
       severity,
       source: "form",
+      confirmed: false,
+      triaged: false,
       error: null,
     });
+    expect(decisionSeverity({ labels: [], body: form(answer) }, triage)).toBeNull();
+  });
+
+  it.each([
+    ["OWNER", true],
+    ["MEMBER", true],
+    ["collaborator", true],
+    ["CONTRIBUTOR", false],
+    ["NONE", false],
+    [undefined, false],
+  ])("a form filed by %s is confirmed: %s", (association, confirmed) => {
+    const issue = { labels: [], body: form("P0"), ...(association ? { author_association: association } : {}) };
+    expect(classifySeverity(issue, triage)).toMatchObject({
+      severity: "P0",
+      source: "form",
+      confirmed,
+      triaged: confirmed,
+    });
+    expect(decisionSeverity(issue, triage)).toBe(confirmed ? "P0" : null);
   });
 
   it("reads no severity from an unanswered field, a missing field or an unknown answer", () => {
@@ -86,6 +122,8 @@ describe("severity from the issue form", () => {
     expect(classifySeverity({ labels: ["P3"], body: form("P0") }, triage)).toEqual({
       severity: "P3",
       source: "label",
+      confirmed: true,
+      triaged: true,
       error: null,
     });
   });

@@ -1,9 +1,5 @@
 import type { Snapshot, SnapshotMetric } from "../../../src/snapshot/schema.js";
-
-const NORTH_STAR = new Set(["awu", "active_weekly_users"]);
-const QUALITY = new Set(["error_rate", "crash_rate"]);
-/** Shown in their own sections of the template, so not repeated under core metrics. */
-const ELSEWHERE = new Set(["downloads", "stars"]);
+import { metricSections } from "../../../src/snapshot/sections.js";
 
 export interface ReportSections {
   northStar: SnapshotMetric | undefined;
@@ -11,12 +7,17 @@ export interface ReportSections {
   quality: SnapshotMetric[];
 }
 
-/** Splits the week's metrics into the sections of the plan's weekly report template. */
+/**
+ * Splits the week's metrics into the sections of the plan's weekly report template, as the
+ * Markdown report does (src/snapshot/sections.ts); the site lists community and other metrics
+ * with the core ones.
+ */
 export function reportSections(snapshot: Snapshot): ReportSections {
+  const sections = metricSections(snapshot);
   return {
-    northStar: snapshot.metrics.find((m) => NORTH_STAR.has(m.name)),
-    quality: snapshot.metrics.filter((m) => QUALITY.has(m.name)),
-    core: snapshot.metrics.filter((m) => !NORTH_STAR.has(m.name) && !QUALITY.has(m.name) && !ELSEWHERE.has(m.name)),
+    northStar: sections.northStar,
+    quality: sections.quality,
+    core: [...sections.core, ...sections.community, ...sections.other],
   };
 }
 

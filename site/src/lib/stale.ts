@@ -1,12 +1,9 @@
 import type { Snapshot } from "../../../src/snapshot/schema.js";
+import { actionNow } from "../../../src/time/now.js";
 
 /** The build's "now": LAUNCHGATE_NOW when set (reproducible builds and tests), else the real time. */
 export function buildNow(): Date {
-  const fixed = process.env.LAUNCHGATE_NOW;
-  if (!fixed) return new Date();
-  const date = new Date(fixed);
-  if (Number.isNaN(date.getTime())) throw new Error(`LAUNCHGATE_NOW is not an ISO 8601 time: ${fixed}`);
-  return date;
+  return actionNow(process.env.LAUNCHGATE_NOW);
 }
 
 /**

@@ -1,12 +1,16 @@
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Config } from "../../config/schema.js";
-import { InputError } from "../../errors.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import type { Repo } from "../../github/contents.js";
 import { applyLabelChange } from "../../github/issue-labels.js";
-import { fetchIssues, fetchMoreComments, type SweptIssues } from "../../github/issues-sweep.js";
+import { fetchIssueSelections } from "../../github/issue-selections.js";
+import { fetchMoreComments } from "../../github/issues-sweep.js";
 import { commentIssueNumber, restIssueSchema } from "../../model/rest.js";
-import { evaluateTriage } from "../../triage/evaluate.js";
+import { runTriage } from "../../pipeline/triage.js";
+import { actionNow } from "../../time/now.js";
 import { formatSweepSummary } from "../../triage/format-markdown.js";
 import { eventLabelChange, type LabelChange, requestsFor, sweepLabelChanges } from "../../triage/labels.js";
 import { isResponse } from "../../triage/responders.js";
@@ -25,24 +29,13 @@ export async function run(ctx: ActionContext): Promise<void> {
   // The default branch's config (the event's commit): issue authors cannot change the rules.
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
   if (ctx.eventName === "issues" || ctx.eventName === "issue_comment") await triageEvent(client, ctx, config);
-  else await sweep(client, ctx.repo, config, replayTime(process.env.LAUNCHGATE_NOW));
-}
-
-/** The sweep's "now": the clock, or `LAUNCHGATE_NOW` (ISO-8601) to replay a past instant. */
-export function sweepTime(text: string | undefined): Date {
-  return replayTime(text) ?? new Date();
-}
-
-/** The past instant `LAUNCHGATE_NOW` (ISO-8601) asks to replay, if any. */
-function replayTime(text: string | undefined): Date | undefined {
-  if (!text) return undefined;
-  const at = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at.getTime()))
-    throw new InputError(`LAUNCHGATE_NOW "${text}" is not an ISO-8601 instant`, {
-      file: "environment LAUNCHGATE_NOW",
-      fix: "e.g. 2026-11-02T12:00:00Z, or unset it",
-    });
-  return at;
+  else
+    await sweep(
+      client,
+      ctx.repo,
+      config,
+      process.env.LAUNCHGATE_NOW ? actionNow(process.env.LAUNCHGATE_NOW) : undefined,
+    );
 }
 
 async function triageEvent(client: GitHubClient, ctx: ActionContext, config: Config): Promise<void> {
@@ -83,10 +76,10 @@ export interface SweepReport {
 export async function sweep(client: GitHubClient, repo: Repo, config: Config, replay?: Date): Promise<SweepReport> {
   const lookbackMs = durationMinutes(config.triage.sweep_lookback) * 60_000;
   const since = new Date((replay ?? new Date()).getTime() - lookbackMs).toISOString();
-  const swept = merge([
-    await fetchIssues(client, repo, { states: ["OPEN"] }),
-    await fetchIssues(client, repo, { states: ["CLOSED"], since }),
-    await fetchIssues(client, repo, { states: ["CLOSED"], labels: [config.triage.labels.breached] }),
+  const swept = await fetchIssueSelections(client, repo, [
+    { states: ["OPEN"] },
+    { states: ["CLOSED"], since },
+    { states: ["CLOSED"], labels: [config.triage.labels.breached] },
   ]);
   // Judged when the read is done: an issue closed while it was read is closed, not breaching.
   const now = replay ?? new Date();
@@ -106,7 +99,7 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
     else incomplete.push(number);
   }
 
-  const result = evaluateTriage({ ...swept, now, config });
+  const result = runTriage({ ...swept, pulls: [], releases: [] }, now, config);
   const labelsOf = new Map(swept.issues.map((i) => [i.number, i.labels]));
   const changes = sweepLabelChanges(result, labelsOf, config.triage).filter((c) => !incomplete.includes(c.number));
   const written: LabelChange[] = [];
@@ -126,28 +119,15 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
     incomplete,
   });
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
+  const resultPath = join(process.env.RUNNER_TEMP || tmpdir(), "launchgate-triage.json");
+  await writeFile(resultPath, `${JSON.stringify(result, null, 2)}\n`);
+  core.setOutput("result-path", resultPath);
   core.setOutput("breaches", String(result.breaches.length));
   core.setOutput("untriaged", String(result.untriaged.length));
   for (const change of written) core.info(`launchgate triage: #${change.number} ${describe(change)}`);
   if (deferred.length > 0)
     core.warning(`launchgate triage: ${deferred.length} label change(s) left for the next sweep (request budget)`);
   return { result, issues: swept.issues.length, requests: client.requests, budget, written, deferred, summary };
-}
-
-/** One issue list from several selections; an issue in two keeps its first copy. */
-function merge(parts: SweptIssues[]): SweptIssues {
-  const out: SweptIssues = { issues: [], comments: [], events: [], moreComments: new Map(), requests: 0 };
-  const seen = new Set<number>();
-  for (const part of parts) {
-    out.requests += part.requests;
-    const fresh = new Set(part.issues.filter((i) => !seen.has(i.number)).map((i) => i.number));
-    for (const issue of part.issues) if (fresh.has(issue.number)) out.issues.push(issue);
-    out.comments.push(...part.comments.filter((c) => fresh.has(commentIssueNumber(c) ?? -1)));
-    out.events.push(...part.events.filter((e) => e.issue && fresh.has(e.issue.number)));
-    for (const [n, cursor] of part.moreComments) if (fresh.has(n)) out.moreComments.set(n, cursor);
-    for (const n of fresh) seen.add(n);
-  }
-  return out;
 }
 
 function describe(change: LabelChange): string {

@@ -1,27 +1,17 @@
 import { parseArgs } from "node:util";
 import { readGateDocument } from "../../checklist/document.js";
-import { evaluateCriteria } from "../../criteria/evaluate.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
-import { severityLabelTimes, triageSeverity } from "../../criteria/severity.js";
-import { slaBreaches } from "../../criteria/sla.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import type { Paint } from "../../gates/format/text.js";
-import { parseMetrics } from "../../metrics/parse.js";
-import {
-  restCommentSchema,
-  restIssueEventSchema,
-  restIssueSchema,
-  restPullSchema,
-  restReleaseSchema,
-} from "../../model/rest.js";
+import { runCriteria } from "../../pipeline/criteria.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
-import { type CliIO, readUserFile, readUserText, UsageError } from "../io.js";
-import { readJsonList } from "../read-json-list.js";
+import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { metricsFlag, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
-  "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]...";
+  "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]... [--repo OWNER/NAME]";
 export const summary =
   "release criteria: rollback, consider-rollback, hotfix, patch or feature release due, with evidence and a readiness score";
 
@@ -41,6 +31,12 @@ export const flags: FlagHelp[] = [
     repeat: true,
     default: "none: gates are not part of the readiness score",
     text: "a gate document whose progress counts toward readiness",
+  },
+  {
+    name: "repo",
+    value: "OWNER/NAME",
+    default: "taken from the issues' URLs",
+    text: "this repository, for closing references written Fixes OWNER/NAME#N or as issue URLs",
   },
 ];
 export const exits = { 0: "the decision was computed (whatever it is)" };
@@ -62,6 +58,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       comments: { type: "string" },
       events: { type: "string" },
       gate: { type: "string", multiple: true },
+      repo: { type: "string" },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
@@ -71,33 +68,21 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   }
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
-  const issues = await readJsonList(values.issues as string, restIssueSchema);
-  const pulls = await readJsonList(values.pulls as string, restPullSchema);
-  const releases = await readJsonList(values.releases as string, restReleaseSchema);
-  const comments = values.comments ? await readJsonList(values.comments, restCommentSchema) : null;
-  const events = values.events ? await readJsonList(values.events, restIssueEventSchema) : null;
-  const metrics = values.metrics ? parseMetrics(await readUserText(values.metrics), values.metrics) : null;
+  const data = await readRepoData({
+    issues: values.issues as string,
+    pulls: values.pulls,
+    releases: values.releases,
+    comments: values.comments,
+    events: values.events,
+  });
+  const metrics = await metricsFlag(values.metrics).read();
   const gates = [];
   for (const path of values.gate ?? []) {
     const verdict = evaluateGate(readGateDocument(await readUserFile(path), path));
     gates.push({ id: verdict.id, required: verdict.required, requiredDone: verdict.requiredDone });
   }
 
-  const result = evaluateCriteria(
-    {
-      issues,
-      pulls,
-      releases,
-      metrics,
-      now,
-      launch: config.launch,
-      severityOf: triageSeverity(config),
-      severityLabelled: events ? severityLabelTimes(events, now, config) : null,
-      gates,
-      sla: slaBreaches({ issues, comments, events }, now, config),
-    },
-    config.criteria,
-  );
+  const result = runCriteria({ data, metrics, gates, now, config, repo: repoFlag(values.repo, data) });
   io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatCriteriaText(result, paint));
   return 0;
 }

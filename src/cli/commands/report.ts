@@ -1,31 +1,21 @@
 import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { checkResultSchema } from "../../gates/result.js";
-import { parseMetrics } from "../../metrics/parse.js";
-import {
-  type RestIssue,
-  type RestPull,
-  restCommentSchema,
-  restIssueEventSchema,
-  restIssueSchema,
-  restPullSchema,
-  restReleaseSchema,
-} from "../../model/rest.js";
-import { buildWeekSnapshot, previousSnapshot, type ReportSources, weeksToBackfill } from "../../report/build.js";
-import { renderReport } from "../../report/markdown.js";
+import { reportWeek, runReport, type SnapshotStore } from "../../pipeline/report.js";
+import type { ReportSources } from "../../report/build.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
-import { formatWeekId, isoWeekOfDate, parseWeekId, reportWeekAt, weekBounds, weekOf } from "../../time/weeks.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
+import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
+import { parseWeekId } from "../../time/weeks.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
-import { readJsonList } from "../read-json-list.js";
+import { metricsFlag, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
@@ -80,8 +70,6 @@ export const flags: FlagHelp[] = [
 export const exits = { 0: "the report was written or printed" };
 
 const FORMATS = ["markdown", "json"] as const;
-/** A backfill never reconstructs more than two years of weeks. */
-const MAX_BACKFILL_WEEKS = 104;
 
 export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<number> {
   const { values } = parseArgs({
@@ -112,70 +100,55 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
   }
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
-  const timeZone = config.launch.timezone;
-  const weekId = values.week ?? reportWeekAt(now, timeZone, config.report.report_day);
-  if (!parseWeekId(weekId)) {
-    throw new UsageError(`--week "${values.week}" is not an ISO week`, {
-      fix: "e.g. --week 2026-W47 (W53 only in 53-week years)",
-    });
-  }
-  if (weekBounds(weekId, timeZone).start.getTime() > now.getTime()) {
-    throw new UsageError(`--week ${weekId} has not started yet at ${now.toISOString()}`, {
-      fix: "pick a past or the current week, or set --now",
-    });
-  }
+  const weekId = reportWeek(values.week, now, config, { name: "--week", error: UsageError });
 
-  const issues = await readJsonList(values.issues as string, restIssueSchema);
-  const pulls = await readJsonList(values.pulls as string, restPullSchema);
-  const sources: ReportSources = {
-    repo: repoOf(values.repo, issues, pulls),
-    issues,
-    pulls,
-    releases: await readJsonList(values.releases as string, restReleaseSchema),
-    comments: values.comments ? await readJsonList(values.comments, restCommentSchema) : null,
-    events: values.events ? await readJsonList(values.events, restIssueEventSchema) : [],
-    metrics: values.metrics ? parseMetrics(await readUserText(values.metrics), values.metrics) : null,
+  const data = await readRepoData({
+    issues: values.issues as string,
+    pulls: values.pulls,
+    releases: values.releases,
+    comments: values.comments,
+    events: values.events,
+  });
+  const repo = repoFlag(values.repo, data);
+  if (!repo)
+    throw new UsageError("cannot tell the repository from the exports (no html_url)", {
+      fix: "pass --repo OWNER/NAME",
+    });
+  const sources: Omit<ReportSources, "notes"> = {
+    ...data,
+    repo,
+    metrics: await metricsFlag(values.metrics).read(),
     stars: parseStars(values.stars),
     gates: values.gates ? await readGates(values.gates) : [],
-    notes: values.notes ? await readNotes(values.notes) : new Map(),
   };
-  const existing = values.snapshots ? await readSnapshots(values.snapshots) : [];
-
-  // Reconstruct missing earlier weeks first, oldest first, so each one's deltas chain.
-  const known = [...existing];
-  const written: Snapshot[] = [];
-  if (values.backfill) {
-    const first = firstWeek(config, sources, timeZone);
-    const missing = weeksToBackfill(weekId, new Set(existing.map((s) => s.week.id)), first).slice(-MAX_BACKFILL_WEEKS);
-    for (const id of missing) {
-      const snapshot = buildWeekSnapshot(
-        sources,
-        { weekId: id, now, previous: previousSnapshot(known, id), backfilled: true },
-        config,
-      );
-      known.push(snapshot);
-      written.push(snapshot);
-    }
-  }
-  const previous = previousSnapshot(known, weekId);
-  const snapshot = buildWeekSnapshot(sources, { weekId, now, previous, backfilled: false }, config);
-  written.push(snapshot);
-  const markdown = renderReport(snapshot, previous);
+  const notes = values.notes ? await readNotes(values.notes) : new Map<string, WeekNotes>();
+  const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
+  const report = await runReport({
+    sources,
+    notes: async (week) => notes.get(week) ?? null,
+    weekId,
+    now,
+    backfill: values.backfill,
+    store,
+    config,
+  });
 
   if (!values.out) {
-    io.stdout(format === "json" ? `${JSON.stringify(snapshot, null, 2)}\n` : markdown);
+    io.stdout(format === "json" ? `${JSON.stringify(report.snapshot, null, 2)}\n` : report.markdown);
     return 0;
   }
-  for (const s of written) {
-    const path = join(values.out, "snapshots", `${s.week.id}.json`);
+  for (const s of report.snapshots) {
+    const path = join(values.out, snapshotPath(s.week.id));
     await writeAtomic(path, `${JSON.stringify(s, null, 2)}\n`);
     io.stdout(`${path}${s.backfilled ? " (backfilled)" : ""}\n`);
   }
-  const reportPath = join(values.out, "reports", `${weekId}.md`);
-  await writeAtomic(reportPath, markdown);
-  io.stdout(`${reportPath}\n${weekId}: ${snapshot.status.overall}\n`);
+  const markdownPath = join(values.out, reportPath(weekId));
+  await writeAtomic(markdownPath, report.markdown);
+  io.stdout(`${markdownPath}\n${weekId}: ${report.snapshot.status.overall}\n`);
   return 0;
 }
+
+const emptyStore: SnapshotStore = { weeks: new Set(), read: async () => null };
 
 function parseStars(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -183,32 +156,6 @@ function parseStars(text: string | undefined): number | null {
     throw new UsageError(`--stars "${text}" is not a count`, { fix: "e.g. --stars 455" });
   }
   return Number(text);
-}
-
-/** `--repo owner/name`, else the repository the exported issues and PRs link to. */
-function repoOf(
-  flag: string | undefined,
-  issues: readonly RestIssue[],
-  pulls: readonly RestPull[],
-): ReportSources["repo"] {
-  const parse = (text: string) => /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text);
-  if (flag !== undefined) {
-    const match = parse(flag);
-    if (!match) throw new UsageError(`--repo "${flag}" is not OWNER/NAME`, { fix: "e.g. --repo acme/caro" });
-    return { owner: match[1] as string, name: match[2] as string };
-  }
-  for (const item of [...issues, ...pulls]) {
-    const match = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\//.exec(item.html_url ?? "");
-    if (match) return { owner: match[1] as string, name: match[2] as string };
-  }
-  throw new UsageError("cannot tell the repository from the exports (no html_url)", { fix: "pass --repo OWNER/NAME" });
-}
-
-/** The first week to backfill: the launch week, or the week of the oldest issue or PR. */
-function firstWeek(config: Config, sources: ReportSources, timeZone: string): string | null {
-  if (config.launch.date) return formatWeekId(isoWeekOfDate(config.launch.date));
-  const times = [...sources.issues, ...sources.pulls].map((i) => Date.parse(i.created_at));
-  return times.length > 0 ? weekOf(new Date(Math.min(...times)), timeZone) : null;
 }
 
 async function readGates(path: string): Promise<ReportSources["gates"]> {
@@ -244,14 +191,15 @@ async function readNotes(dir: string): Promise<Map<string, WeekNotes>> {
  * `DIR/<week>.json` snapshots; a file that is not a valid snapshot is an error, not skipped. So is
  * one whose week is not its name: a backfill would take its week as missing and overwrite it.
  */
-async function readSnapshots(dir: string): Promise<Snapshot[]> {
-  const out: Snapshot[] = [];
+async function directoryStore(dir: string): Promise<SnapshotStore> {
+  const snapshots = new Map<string, Snapshot>();
   for (const name of await listDir(dir, "--snapshots")) {
-    if (!/^\d{4}-W\d{2}\.json$/.test(name)) continue;
+    const week = snapshotFileWeek(name);
+    if (!week) continue;
     const file = join(dir, name);
-    out.push(checkFileWeek(parseSnapshot(await readUserText(file), file), name.slice(0, -".json".length), file));
+    snapshots.set(week, checkFileWeek(parseSnapshot(await readUserText(file), file), week, file));
   }
-  return out;
+  return { weeks: new Set(snapshots.keys()), read: async (week) => snapshots.get(week) ?? null };
 }
 
 /** A missing --snapshots directory is a first run; a missing --notes directory is a wrong path. */

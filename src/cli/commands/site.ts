@@ -4,7 +4,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
+import { snapshotFileWeek } from "../../snapshot/files.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
+import { nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, shownPath, UsageError } from "../io.js";
 import { siteWithDependencies } from "../site-deps.js";
@@ -32,7 +34,6 @@ export const flags: FlagHelp[] = [
 ];
 export const exits = { 0: "the site was built", 1: "the Astro build failed" };
 
-const SNAPSHOT_FILE = /^\d{4}-W\d{2}\.json$/;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -54,9 +55,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!values.base.startsWith("/")) {
     throw new UsageError(`--base "${values.base}" must start with /`, { fix: "e.g. --base /repo/ for project pages" });
   }
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
-    throw new UsageError(`--now "${values.now}" is not an ISO 8601 time`, { fix: "e.g. --now 2026-11-30T12:00:00Z" });
-  }
+  if (values.now !== undefined) nowFlag(values.now);
   const snapshots = path.resolve(io.cwd, values.snapshots);
   const weeks = await checkSnapshots(snapshots, shownPath(io.cwd, values.snapshots));
   const siteDir = await siteWithDependencies(io);
@@ -82,7 +81,7 @@ async function checkSnapshots(dir: string, shown: string): Promise<number> {
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new InputError("is not a directory", { file: shown });
-    names = (await readdir(dir)).filter((name) => SNAPSHOT_FILE.test(name));
+    names = (await readdir(dir)).filter((name) => snapshotFileWeek(name) !== null);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError("cannot read the snapshot directory", {

@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import type { Paint } from "../../gates/format/text.js";
-import { restCommentSchema, restIssueEventSchema, restIssueSchema } from "../../model/rest.js";
-import { evaluateTriage } from "../../triage/evaluate.js";
+import { runTriage } from "../../pipeline/triage.js";
 import { formatTriageText } from "../../triage/format-text.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, UsageError } from "../io.js";
-import { readJsonList } from "../read-json-list.js";
+import { readRepoData } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
@@ -42,13 +41,10 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   if (!values.issues) throw new UsageError("--issues is required", { fix: usage });
   if (!values.comments) throw new UsageError("--comments is required", { fix: usage });
   const now = nowFlag(values.now);
-
   const config = await configFlag(values.config);
-  const issues = await readJsonList(values.issues, restIssueSchema);
-  const comments = await readJsonList(values.comments, restCommentSchema);
-  const events = values.events ? await readJsonList(values.events, restIssueEventSchema) : undefined;
+  const data = await readRepoData({ issues: values.issues, comments: values.comments, events: values.events });
 
-  const result = evaluateTriage({ issues, comments, events, now, config });
+  const result = runTriage(data, now, config);
   io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatTriageText(result, paint));
   return result.breaches.length > 0 ? 1 : 0;
 }

@@ -1,8 +1,8 @@
-import { affectedUsersPercent } from "../affected-users.js";
+import { affectedUsers, exceeds } from "../affected-users.js";
 import { disabled, hoursBetween, issueEvidence, pullEvidence, result } from "../evidence.js";
 import { type Facts, hasLabel, p0Since } from "../facts.js";
 import type { Evidence, RuleResult } from "../result.js";
-import { openP0s } from "./rollback.js";
+import { fixText, openP0s } from "./rollback.js";
 
 export function openP0(facts: Facts): RuleResult {
   const id = "hotfix.open-p0";
@@ -12,7 +12,7 @@ export function openP0(facts: Facts): RuleResult {
   const evidence: Evidence[] = [];
   for (const { issue, fixes } of p0s) {
     evidence.push(issueEvidence(issue, `open P0 for ${hoursBetween(p0Since(facts, issue), facts.now)}`));
-    for (const pull of fixes) evidence.push(pullEvidence(pull, `open fix PR for #${issue.number}`));
+    for (const pull of fixes) evidence.push(pullEvidence(pull, `${fixText(pull)} for #${issue.number}`));
   }
   return result(id, "hotfix", rule, p0s.length > 0, evidence);
 }
@@ -26,11 +26,12 @@ export function p1AffectedUsers(facts: Facts): RuleResult {
   let fires = false;
   for (const issue of facts.openIssues) {
     if (facts.severity.get(issue.number) !== "P1") continue;
-    const share = affectedUsersPercent(issue.body, field);
+    const share = affectedUsers(issue.body, field);
     if (share === null) continue;
-    const over = share > percent;
+    const over = exceeds(share, percent);
     fires ||= over;
-    evidence.push(issueEvidence(issue, `P1 affecting ${share} % of users (${over ? ">" : "≤"} ${percent} %)`));
+    const written = `${share.beyond ? "more than " : ""}${share.percent} %`;
+    evidence.push(issueEvidence(issue, `P1 affecting ${written} of users (${over ? ">" : "≤"} ${percent} %)`));
   }
   return result(id, "hotfix", rule, fires, evidence);
 }

@@ -1,7 +1,7 @@
 import type { RestIssue } from "../../model/rest.js";
 import { disabled, hoursBetween, issueEvidence, metricEvidence, note, pullEvidence, result } from "../evidence.js";
 import { type Facts, hasLabel, p0Since } from "../facts.js";
-import type { RuleResult } from "../result.js";
+import type { Evidence, RuleResult } from "../result.js";
 import { longestBreach } from "../sustained.js";
 import { currentSamples, missingMetric } from "./metric-window.js";
 
@@ -41,32 +41,43 @@ export function labeledIssue(facts: Facts): RuleResult {
   );
 }
 
-/** Open P0s and the open PRs that would close each. */
+/** Open P0s and their fix PRs: open ones and ones merged (into any branch) that close the issue. */
 export function openP0s(facts: Facts) {
   return facts.openIssues
     .filter((i) => facts.severity.get(i.number) === "P0")
-    .map((issue) => ({ issue, fixes: facts.openPulls.filter((p) => facts.closes(p).includes(issue.number)) }));
+    .map((issue) => ({ issue, fixes: facts.fixPulls.filter((p) => facts.closes(p).includes(issue.number)) }));
+}
+
+/** "open fix PR" / "merged fix PR": how a fix stands at `now`. */
+export function fixText(pull: { merged_at?: string | null | undefined }): string {
+  return pull.merged_at ? "merged fix PR" : "open fix PR";
 }
 
 export function p0Overdue(facts: Facts): RuleResult {
   const { enabled, hours, clearFixIsHotfix } = facts.config.rollback.p0Overdue;
   const id = "rollback.p0-overdue";
-  const rule = `a P0 open longer than ${hours} h (a single P0 with an open fix PR is a hotfix instead)`;
+  const rule = `a P0 open longer than ${hours} h (one with an open or merged fix PR is a hotfix instead)`;
   if (!enabled) return disabled(id, "rollback", rule);
-  const p0s = openP0s(facts);
   const limit = hours * 3_600_000;
-  const overdue = p0s.filter(({ issue }) => facts.now - p0Since(facts, issue) > limit);
-  const evidence = overdue.map(({ issue }) =>
-    issueEvidence(issue, `P0 for ${hoursBetween(p0Since(facts, issue), facts.now)} (> ${hours} h)`),
-  );
-  const single = p0s.length === 1 ? p0s[0] : undefined;
-  if (overdue.length > 0 && clearFixIsHotfix && single && single.fixes.length > 0) {
-    return result(id, "rollback", rule, false, [
-      ...evidence,
-      ...single.fixes.map((p) => pullEvidence(p, `open fix PR for #${single.issue.number}: hotfix, not rollback`)),
-    ]);
+  const overdue = openP0s(facts).filter(({ issue }) => facts.now - p0Since(facts, issue) > limit);
+  const evidence: Evidence[] = [];
+  let fires = false;
+  for (const { issue, fixes } of overdue) {
+    const age = `P0 for ${hoursBetween(p0Since(facts, issue), facts.now)} (> ${hours} h)`;
+    if (clearFixIsHotfix && fixes.length > 0) {
+      evidence.push(issueEvidence(issue, `${age}, with a clear fix: hotfix, not rollback`));
+      for (const p of fixes) evidence.push(pullEvidence(p, `${fixText(p)} for #${issue.number}`));
+    } else {
+      fires = true;
+      evidence.push(
+        issueEvidence(
+          issue,
+          fixes.length > 0 ? `${age} (fix PRs not counted: clearFixIsHotfix is off)` : `${age}, no fix PR`,
+        ),
+      );
+    }
   }
-  return result(id, "rollback", rule, overdue.length > 0, evidence);
+  return result(id, "rollback", rule, fires, evidence);
 }
 
 function sustainedRule(

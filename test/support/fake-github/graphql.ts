@@ -213,7 +213,7 @@ function issueNode(repo: Repository, issue: Issue, lookup: Lookup): Record<strin
       isDraft: pull.draft,
       isCrossRepository: pull.fork,
       merged: pull.merged,
-      mergedAt: null,
+      mergedAt: pull.mergedAt ?? null,
       closingIssuesReferences: (args: PageArgs) =>
         connection(
           pull.closes.map((n) => repo.issues.get(n)).filter((i): i is Issue => Boolean(i)),

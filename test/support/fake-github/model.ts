@@ -66,6 +66,8 @@ export interface PullInfo {
   draft: boolean;
   fork: boolean;
   merged: boolean;
+  /** When it was merged (set with `merged`), for the REST and GraphQL `merged_at`. */
+  mergedAt?: string | null;
   closes: number[];
 }
 

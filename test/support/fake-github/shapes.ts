@@ -357,7 +357,7 @@ export function issue(repo: Repository, api: string, i: Issue) {
             html_url: `${WEB}/${repo.fullName}/pull/${i.number}`,
             diff_url: `${WEB}/${repo.fullName}/pull/${i.number}.diff`,
             patch_url: `${WEB}/${repo.fullName}/pull/${i.number}.patch`,
-            merged_at: null,
+            merged_at: i.pull.mergedAt ?? null,
           },
         }
       : {}),
@@ -410,7 +410,7 @@ export function pullRequest(repo: Repository, api: string, i: Issue) {
     created_at: i.createdAt,
     updated_at: i.updatedAt,
     closed_at: i.closedAt,
-    merged_at: null,
+    merged_at: pull.mergedAt ?? null,
     merge_commit_sha: null,
     assignee: null,
     assignees: [],
@@ -570,6 +570,7 @@ export function issueEvent(repo: Repository, api: string, e: IssueEvent, withIss
     created_at: e.createdAt,
     performed_via_github_app: null,
     ...(e.label ? { label: { name: e.label, color: repo.label(e.label).color } } : {}),
+    ...(e.event === "closed" ? { state_reason: e.stateReason ?? "completed" } : {}),
     ...(withIssue ? { issue: issue(repo, api, repo.issues.get(e.issue) as Issue) } : {}),
   };
 }

@@ -1,0 +1,58 @@
+import { type MetricsSource, metricsFile, noMetrics } from "../metrics/source.js";
+import type { RepoData } from "../model/repo-data.js";
+import {
+  type RestIssue,
+  type RestPull,
+  restCommentSchema,
+  restIssueEventSchema,
+  restIssueSchema,
+  restPullSchema,
+  restReleaseSchema,
+} from "../model/rest.js";
+import { readUserText, UsageError } from "./io.js";
+import { readJsonList } from "./read-json-list.js";
+
+/**
+ * The CLI's data source: a repository exported as JSON files (`gh api --paginate`), read into the
+ * same `RepoData` the Action fetches from GitHub. Files not given are empty lists (pulls, releases)
+ * or unknown (comments, events).
+ */
+export interface RepoDataFiles {
+  issues: string;
+  comments?: string | undefined;
+  events?: string | undefined;
+  pulls?: string | undefined;
+  releases?: string | undefined;
+}
+
+export async function readRepoData(files: RepoDataFiles): Promise<RepoData> {
+  return {
+    issues: await readJsonList(files.issues, restIssueSchema),
+    comments: files.comments ? await readJsonList(files.comments, restCommentSchema) : null,
+    events: files.events ? await readJsonList(files.events, restIssueEventSchema) : null,
+    pulls: files.pulls ? await readJsonList(files.pulls, restPullSchema) : [],
+    releases: files.releases ? await readJsonList(files.releases, restReleaseSchema) : [],
+  };
+}
+
+/** `--metrics FILE`: the metrics file source, or none. */
+export function metricsFlag(path: string | undefined): MetricsSource {
+  return path ? metricsFile(path, readUserText) : noMetrics;
+}
+
+/** `--repo owner/name`, else the repository the exported issues and PRs link to; null when neither says. */
+export function repoFlag(
+  flag: string | undefined,
+  data: { issues: readonly RestIssue[]; pulls: readonly RestPull[] },
+): { owner: string; name: string } | null {
+  if (flag !== undefined) {
+    const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(flag);
+    if (!match) throw new UsageError(`--repo "${flag}" is not OWNER/NAME`, { fix: "e.g. --repo acme/caro" });
+    return { owner: match[1] as string, name: match[2] as string };
+  }
+  for (const item of [...data.issues, ...data.pulls]) {
+    const match = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/(?:issues|pull)\/\d+/.exec(item.html_url ?? "");
+    if (match) return { owner: match[1] as string, name: match[2] as string };
+  }
+  return null;
+}

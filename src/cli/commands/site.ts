@@ -34,7 +34,6 @@ export const flags: FlagHelp[] = [
 ];
 export const exits = { 0: "the site was built", 1: "the Astro build failed" };
 
-
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args: argv,

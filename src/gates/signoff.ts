@@ -156,11 +156,43 @@ export class AttributionWalk {
         this.found.set(key, { kind: "gap", reason: `history inconsistent at ${version.where}` });
         this.pendingStates.delete(key);
       } else if (!predecessors.some((p) => p.get(key) === state)) {
-        const { login, where, unverified } = version;
-        this.found.set(key, { kind: "change", login, where, ...(unverified ? { unverified } : {}) });
+        this.record(key, version);
         this.pendingStates.delete(key);
       }
     }
+  }
+
+  /**
+   * A merge commit (two parents, and their merge base's states): each pending item whose state the
+   * merge itself produced (see mergeOrigin) is its own change; the others are handed off and
+   * returned grouped by the parent (index) whose line of history they are to be followed into.
+   */
+  stepMerge(
+    version: Version,
+    base: ReadonlyMap<string, string>,
+    parents: readonly ReadonlyMap<string, string>[],
+  ): Map<number, Map<string, string>> {
+    const follow = new Map<number, Map<string, string>>();
+    for (const [key, state] of this.pendingStates) {
+      this.pendingStates.delete(key);
+      if (version.states.get(key) !== state) {
+        this.found.set(key, { kind: "gap", reason: `history inconsistent at ${version.where}` });
+        continue;
+      }
+      const origin = mergeOrigin(
+        state,
+        base.get(key),
+        parents.map((p) => p.get(key)),
+      );
+      if (origin === "merge") this.record(key, version);
+      else follow.set(origin, (follow.get(origin) ?? new Map()).set(key, state));
+    }
+    return follow;
+  }
+
+  private record(key: string, version: Version): void {
+    const { login, where, unverified } = version;
+    this.found.set(key, { kind: "change", login, where, ...(unverified ? { unverified } : {}) });
   }
 
   /** A version could not be read (deleted revision, unparsable file): whatever is still pending is a gap. */
@@ -175,6 +207,29 @@ export class AttributionWalk {
     this.pendingStates.clear();
     return this.found;
   }
+}
+
+/**
+ * Where an item's state at a two-parent merge came from, judged against the merge base as a
+ * three-way merge would: from a parent (its index) that changed it to this state since the base —
+ * or from before the base when neither side changed it (followed along the first parent) — or
+ * from the merge commit itself ("merge"): a state no clean three-way merge produces, e.g. an
+ * owner's untick on one side undone by the resolution, or a tick neither side made. More than
+ * two parents: always the merge's own.
+ */
+export function mergeOrigin(
+  state: string,
+  base: string | undefined,
+  parents: readonly (string | undefined)[],
+): "merge" | number {
+  if (parents.length !== 2) return "merge";
+  const [ours, theirs] = parents;
+  const conflict = ours !== theirs && ours !== base && theirs !== base;
+  const clean = ours === base ? theirs : ours;
+  if (conflict || clean !== state) return "merge";
+  if (ours === state && ours !== base) return 0;
+  if (theirs === state && theirs !== base) return 1;
+  return 0;
 }
 
 function orList(owners: readonly string[]): string {

@@ -1,6 +1,6 @@
 import { type CommitIdentity, commitSigner, type SignoffMode } from "../gates/signer.js";
 import { type Attribution, AttributionWalk } from "../gates/signoff.js";
-import { type GitHubClient, toApiError } from "./client.js";
+import { call, type GitHubClient, toApiError } from "./client.js";
 import { type FileAtRef, getFile, type Repo } from "./contents.js";
 import { jsonResponse, malformedResponse } from "./response.js";
 
@@ -82,13 +82,28 @@ export class FileHistory {
   }
 }
 
+/** The merge base of a merge commit's two parents (compare API), or null when they share no history. */
+async function mergeBase(client: GitHubClient, repo: Repo, [ours, theirs]: string[]): Promise<string | null> {
+  const what = `finding the merge base of ${ours?.slice(0, 7)} and ${theirs?.slice(0, 7)}`;
+  const { data } = await call(what, () =>
+    client.octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      ...repo,
+      basehead: `${ours}...${theirs}`,
+      per_page: 1,
+    }),
+  );
+  const comparison = jsonResponse<{ merge_base_commit?: { sha?: string } | null }>(what, data);
+  return comparison.merge_base_commit?.sha ?? null;
+}
+
 /**
  * Attributes each wanted item (key → current state) of a repository file to the commit that put
  * it in that state: walks the commits touching the file from `headSha` back (newest first) and
  * diffs each against its parent. For a commit with one parent, the parent's version is the next
  * older commit in the path-filtered list (GitHub's history simplification guarantees nothing in
- * between touched the file). A merge commit is diffed against each real parent; an item one parent
- * already had is followed into that parent's own line of history (a new list from that parent),
+ * between touched the file). A merge commit is judged against its parents' merge base (mergeOrigin):
+ * a state no clean three-way merge would produce is the merge's own change; an item a parent
+ * changed is followed into that parent's own line of history (a new list from that parent),
  * because below a merge the list interleaves both lines by date. Any gap is returned as such.
  */
 export async function fileAttributions(
@@ -152,17 +167,22 @@ export async function fileAttributions(
         if (walk.done) break;
         const signer = commitSigner(identity(commit), mode);
         const who = "unverified" in signer ? { login: null, unverified: signer.unverified } : { login: signer.login };
-        walk.step({ states, where, ...who }, predecessors);
-        if (!merge) continue;
-        // What is still pending came from a parent that had it: follow it into that parent's line.
-        const byParent = new Map<string, Map<string, string>>();
-        for (const [key, state] of walk.pending) {
-          const sha = parentShas[predecessors.findIndex((p) => p.get(key) === state)] as string;
-          byParent.set(sha, (byParent.get(sha) ?? new Map()).set(key, state));
+        if (!merge) {
+          walk.step({ states, where, ...who }, predecessors);
+          continue;
         }
-        walk.handOff([...byParent.values()].flatMap((keys) => [...keys.keys()]));
-        for (const [sha, keys] of byParent) {
-          lines.push({ history: new FileHistory(client, repo, path, sha), wanted: keys });
+        // A merge is judged against its parents' merge base (see mergeOrigin); what a parent
+        // brought in is followed into that parent's own line of history.
+        const baseSha = parentShas.length === 2 ? await mergeBase(client, repo, parentShas) : null;
+        const baseStates = baseSha ? await statesAt(baseSha) : new Map<string, string>();
+        if (!baseStates) {
+          walk.fail(
+            `${path} at the merge base ${baseSha?.slice(0, 7)} could not be parsed, so the sign-off cannot be traced`,
+          );
+          break;
+        }
+        for (const [parent, keys] of walk.stepMerge({ states, where, ...who }, baseStates, predecessors)) {
+          lines.push({ history: new FileHistory(client, repo, path, parentShas[parent] as string), wanted: keys });
         }
       }
     } catch (error) {

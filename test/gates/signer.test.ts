@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commitSigner } from "../../src/gates/signer.js";
+import { mergeOrigin } from "../../src/gates/signoff.js";
 
 const commit = (over: Partial<Parameters<typeof commitSigner>[0]>) => ({
   author: "alice",
@@ -28,5 +29,24 @@ describe("commitSigner", () => {
     expect(commitSigner(commit({ committer: "mallory", verified: false, reason: "unsigned" }), "author")).toEqual({
       login: "alice",
     });
+  });
+});
+
+describe("mergeOrigin (three-way against the merge base)", () => {
+  it("a state one side changed since the base comes from that side", () => {
+    expect(mergeOrigin("done", "open", ["done", "open"])).toBe(0);
+    expect(mergeOrigin("done", "open", ["open", "done"])).toBe(1);
+  });
+  it("an untick on one side undone by the resolution is the merge's own change", () => {
+    expect(mergeOrigin("done", "done", ["open", "done"])).toBe("merge");
+  });
+  it("a state neither side has, a conflict, or an octopus merge is the merge's own change", () => {
+    expect(mergeOrigin("done", "open", ["open", "open"])).toBe("merge");
+    expect(mergeOrigin("done", "open", ["done", "waived:x"])).toBe("merge");
+    expect(mergeOrigin("done", "open", ["done", "open", "open"])).toBe("merge");
+  });
+  it("a state from before the base, unchanged on both sides, is followed along the first parent", () => {
+    expect(mergeOrigin("done", "done", ["done", "done"])).toBe(0);
+    expect(mergeOrigin("done", undefined, ["done", "done"])).toBe(0);
   });
 });

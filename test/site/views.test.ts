@@ -29,11 +29,12 @@ describe("breachViews", () => {
     breach(3, "2026-11-24T00:00:00Z", "2026-11-26T00:00:00Z"), // answered late this week
     breach(1, "2026-11-29T23:59:59Z", null), // open issue, new this week
   ];
+  // An older snapshot: running and stopped-late clocks in one list.
   const s: Snapshot = {
     ...base,
     week,
     issues: { ...base.issues, open, openOmitted: 0 },
-    sla: { ...base.sla, breaches },
+    sla: { ...base.sla, breaches, missed: [] },
   };
 
   it("lists running clocks on open issues as open breaches, and no closed issue", () => {
@@ -45,6 +46,19 @@ describe("breachViews", () => {
 
   it("counts a breach as new when its deadline passed during the week, whether running or stopped late", () => {
     expect(breachViews(s).newThisWeek.map((b) => b.number)).toEqual([2, 3, 1]);
+  });
+
+  it("reads a current snapshot's two lists: running breaches and clocks missed this week", () => {
+    const running = breaches.filter((b) => b.stoppedAt === null);
+    const missed = breaches.filter((b) => b.stoppedAt !== null);
+    const current = { ...s, sla: { ...s.sla, breaches: running, missed } };
+    expect(breachViews(current).open.map((b) => b.number)).toEqual([1, 1]);
+    expect(
+      breachViews(current)
+        .newThisWeek.map((b) => b.number)
+        .toSorted(),
+    ).toEqual([1, 2, 3]);
+    expect(breachViews(current).all).toHaveLength(4);
   });
 
   it("keeps a running clock as open when the open list was capped and cannot tell", () => {

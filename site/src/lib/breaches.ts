@@ -1,11 +1,11 @@
 import type { SlaBreach, Snapshot } from "../../../src/snapshot/schema.js";
 
 export interface BreachViews {
-  /** Clocks still running past their deadline at the snapshot's end, on issues that are open. */
+  /** `sla.breaches`: clocks still running past their deadline, on issues open at the snapshot's end. */
   open: SlaBreach[];
-  /** Clocks whose deadline passed during the week, still running or stopped late. */
+  /** Clocks whose deadline passed during the week: running (`sla.breaches`) or stopped late (`sla.missed`). */
   newThisWeek: SlaBreach[];
-  /** Every breach the snapshot lists (open ones and those stopped late). */
+  /** Both lists: every clock past its deadline that the week saw. */
   all: SlaBreach[];
 }
 
@@ -13,19 +13,21 @@ export type BreachKind = keyof BreachViews;
 export const BREACH_KINDS: readonly BreachKind[] = ["open", "newThisWeek", "all"];
 
 /**
- * Splits a week's breach list the way a release manager asks: what is overdue right now, and what
- * went overdue this week. A breach that stopped (answered or closed late) or whose issue is not in
- * the week's open list is never an open breach. When the open list was capped (`openOmitted`), an
- * unlisted issue cannot be told apart from a closed one, so a running clock still counts.
+ * Splits a week's breaches the way a release manager asks: what is overdue right now, and what went
+ * overdue this week. The counts are the snapshot's own: `sla.breaches` is the one breach definition
+ * (what `launchgate triage` lists), `sla.missed` the clocks that stopped late in the week. Older
+ * snapshots listed both in `sla.breaches`, so a stopped clock, or one whose issue is not in the
+ * week's open list, is never an open breach. When the open list was capped (`openOmitted`), an
+ * unlisted issue cannot be told apart from a closed one, so its running clock still counts.
  */
 export function breachViews(s: Snapshot): BreachViews {
   const openIssues = new Set(s.issues.open.map((i) => i.number));
   const listComplete = s.issues.openOmitted === 0;
   const start = Date.parse(s.week.start);
   const end = Date.parse(s.week.end);
-  const all = s.sla.breaches;
+  const all = [...s.sla.breaches, ...s.sla.missed];
   return {
-    open: all.filter((b) => b.stoppedAt === null && (!listComplete || openIssues.has(b.number))),
+    open: s.sla.breaches.filter((b) => b.stoppedAt === null && (!listComplete || openIssues.has(b.number))),
     newThisWeek: all.filter((b) => Date.parse(b.dueAt) >= start && Date.parse(b.dueAt) < end),
     all,
   };

@@ -1,3 +1,4 @@
+import { ownEntry } from "../metrics/by-name.js";
 import type { MetricSample } from "../metrics/types.js";
 import type { RestIssue, RestPull } from "../model/rest.js";
 import type { Facts, Release } from "./facts.js";
@@ -12,6 +13,10 @@ export function pullEvidence(pull: RestPull, text: string): Evidence {
 }
 
 export function metricEvidence(facts: Facts, metric: string, sample: MetricSample, text: string): Evidence {
+  // A sample read from Prometheus has no file line to link to.
+  if (facts.input.metrics && ownEntry(facts.input.metrics.metrics, metric)?.query !== undefined) {
+    return { kind: "metric", metric, at: sample.at, value: sample.value, file: "prometheus", line: 0, url: null, text };
+  }
   const file = facts.input.metrics?.file ?? "";
   return {
     kind: "metric",

@@ -84,6 +84,11 @@ function metricHealth(facts: Facts, weight: number): Omit<ReadinessPart, "points
     if (ok) healthy++;
     checks.push(`${series.name} ${latest.value} ${ok ? "meets" : "misses"} ${describeTarget(target)}`);
   }
+  // A metric a source could not read counts as missing its target: unknown is not healthy.
+  for (const name of Object.keys(metrics.unknown ?? {})) {
+    const target = ownEntry(facts.config.targets, name) ?? ownEntry(DEFAULT_TARGETS, name);
+    if (target) checks.push(`${name} unknown, counted as missing ${describeTarget(target)}`);
+  }
   if (checks.length === 0)
     return { id: "metrics", weight, score: null, detail: "no metric with a target and a sample" };
   return {

@@ -44,12 +44,14 @@ export function summarize(samples: readonly MetricSample[]): SeriesSummary | nul
   };
 }
 
+const MINUTE_MS = 60_000;
+
 /**
- * Samples (oldest first) in [from, to) into equal buckets of a whole number of `stepMs`, at most
- * MAX_BUCKETS of them; empty buckets are left out (a gap stays a gap).
+ * Samples (oldest first) in [from, to) into equal buckets of whole minutes, at most MAX_BUCKETS of
+ * them (a week: hours); empty buckets are left out (a gap stays a gap).
  */
-export function downsample(samples: readonly MetricSample[], from: number, to: number, stepMs: number): Bucket[] {
-  const size = Math.max(stepMs, Math.ceil((to - from) / MAX_BUCKETS / stepMs) * stepMs);
+export function downsample(samples: readonly MetricSample[], from: number, to: number): Bucket[] {
+  const size = Math.max(MINUTE_MS, Math.ceil((to - from) / MAX_BUCKETS / MINUTE_MS) * MINUTE_MS);
   const buckets = new Map<number, { min: number; max: number; sum: number; n: number }>();
   for (const s of samples) {
     if (s.time < from || s.time >= to) continue;

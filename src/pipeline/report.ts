@@ -56,10 +56,7 @@ export async function runReport(run: ReportRun): Promise<ReportOutput> {
   const store = memoized(run.store);
   // A re-run replaces its week's file: only when that file holds that week (else it is another week's only copy).
   await store.read(weekId);
-  const missing = run.backfill
-    ? weeksToBackfill(weekId, store.weeks, firstWeek(config, sources)).slice(-MAX_BACKFILL_WEEKS)
-    : [];
-  const weeks = [...missing, weekId];
+  const weeks = weeksToBuild(weekId, run.backfill, store.weeks, config, sources);
   const notes = new Map<string, WeekNotes>();
   for (const id of weeks) {
     const note = await run.notes(id);
@@ -75,6 +72,21 @@ export async function runReport(run: ReportRun): Promise<ReportOutput> {
   }
   const snapshot = built.at(-1) as Snapshot;
   return { snapshots: built, snapshot, previous, markdown: renderReport(snapshot, previous) };
+}
+
+/**
+ * The weeks a run builds, oldest first: with `backfill`, the earlier ones without a stored snapshot
+ * (at most MAX_BACKFILL_WEEKS), then `weekId`. Entry points ask too, to read metrics for them.
+ */
+export function weeksToBuild(
+  weekId: string,
+  backfill: boolean,
+  stored: ReadonlySet<string>,
+  config: Config,
+  data: Pick<ReportSources, "issues" | "pulls">,
+): string[] {
+  const missing = backfill ? weeksToBackfill(weekId, stored, firstWeek(config, data)).slice(-MAX_BACKFILL_WEEKS) : [];
+  return [...missing, weekId];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CheckFileResult } from "../gates/result.js";
 import { ownEntry } from "../metrics/by-name.js";
 import type { MetricsData } from "../metrics/types.js";
 import { PERCENT_METRICS } from "../metrics/types.js";
+import { weekSourceFields } from "../metrics/week-record.js";
 import type { RestIssue, RestPull, RestRelease } from "../model/rest.js";
 import {
   SEVERITIES,
@@ -276,7 +277,10 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   const mustHave = input.config.status.must_have.metrics;
   const targets = input.config.status.targets[period];
   const series = input.metrics?.metrics ?? {};
-  const names = [...new Set([...Object.keys(mustHave), ...Object.keys(targets), ...Object.keys(series)])];
+  const unknown = input.metrics?.unknown ?? {};
+  const names = [
+    ...new Set([...Object.keys(mustHave), ...Object.keys(targets), ...Object.keys(series), ...Object.keys(unknown)]),
+  ];
   const computed: Record<string, () => number | null> = {
     downloads: () => (input.backfilled ? null : releaseDownloads(input.releases, asOf)),
     community_pulls: () =>
@@ -289,8 +293,10 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
     const value = sample ? sample.value : s ? null : (ownEntry(computed, name)?.() ?? null);
     const unit = (PERCENT_METRICS as readonly string[]).includes(name) ? "%" : (s?.unit ?? "");
     const mustHaveTarget = ownEntry(mustHave, name);
-    if (mustHaveTarget) return metricEntry(name, value, unit, mustHaveTarget, "must-have");
-    return metricEntry(name, value, unit, ownEntry(targets, name) ?? s?.target ?? null, "target");
+    const entry = mustHaveTarget
+      ? metricEntry(name, value, unit, mustHaveTarget, "must-have")
+      : metricEntry(name, value, unit, ownEntry(targets, name) ?? s?.target ?? null, "target");
+    return { ...entry, ...weekSourceFields(input.metrics, name, start, asOf) };
   });
 }
 

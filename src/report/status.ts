@@ -40,6 +40,15 @@ export function weekStatus(input: StatusInput, config: ReportConfig): WeekStatus
     });
   }
   for (const metric of input.metrics) {
+    // A source that failed leaves the metric unknown: never green on data nobody could read.
+    if (metric.status === "unknown" && metric.reason !== undefined) {
+      reasons.push({
+        rule: `unknown:${metric.name}`,
+        level: "yellow",
+        message: `${metric.name} is unknown: ${metric.reason}`,
+      });
+      continue;
+    }
     if (metric.status !== "missed") continue;
     const red = metric.level === "must-have";
     reasons.push({

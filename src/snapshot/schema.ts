@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { MAX_BUCKETS } from "../metrics/summary.js";
 import { isIsoWeekId } from "./week-id.js";
 
 /**
@@ -194,6 +195,33 @@ const releaseSchema = z.object({
   fired: z.array(firedRuleSchema),
 });
 
+/** Samples downsampled into equal buckets (empty buckets left out). */
+const metricBucketSchema = z.object({ at: instant, min: z.number(), max: z.number(), mean: z.number() });
+
+/**
+ * What the report read from Prometheus for a metric over the week, kept because the site never
+ * queries Prometheus and Prometheus forgets (retention). Added in schema 1 (optional: older
+ * snapshots have none).
+ */
+const prometheusReadSchema = z.object({
+  /** The PromQL read. */
+  query: z.string(),
+  /** The week's span that was read, [from, to). */
+  from: instant,
+  to: instant,
+  /** null when the week has no sample. */
+  summary: z
+    .object({
+      count: z.number().int().positive(),
+      min: z.number(),
+      max: z.number(),
+      mean: z.number(),
+      last: z.object({ at: instant, value: z.number() }),
+    })
+    .nullable(),
+  series: z.array(metricBucketSchema).max(MAX_BUCKETS),
+});
+
 const metricSchema = z.object({
   name: z.string().min(1),
   /** The latest value in the week; null when the metric has no sample in the week. */
@@ -204,6 +232,9 @@ const metricSchema = z.object({
   /** "must-have" metrics turn the week red when missed; "target" metrics turn it yellow. */
   level: z.enum(["must-have", "target"]),
   status: z.enum(["ok", "missed", "unknown"]),
+  /** Why the value is unknown when a source failed (Prometheus unreachable, a query error…). */
+  reason: z.string().optional(),
+  prometheus: prometheusReadSchema.optional(),
 });
 
 const communityPullSchema = z.object({

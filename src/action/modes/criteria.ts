@@ -8,10 +8,12 @@ import { createClient } from "../../github/client.js";
 import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { repoMetricsFile } from "../../github/metrics-file.js";
+import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { actionNow } from "../../time/now.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
+import { prometheusEnv } from "../prometheus-env.js";
 
 /**
  * Criteria mode: computes the release decision from live issues, PRs, releases and an optional
@@ -27,8 +29,13 @@ export async function run(ctx: ActionContext): Promise<void> {
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
   const now = actionNow(process.env.LAUNCHGATE_NOW);
-  const metrics = await repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim()).read();
   const data = await fetchCriteriaData(client, ctx.repo, now, config);
+  const metrics = await withPrometheus(repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim()), {
+    config,
+    configFile: ctx.configPath,
+    env: prometheusEnv(),
+    window: criteriaWindow(data.releases, now, config),
+  }).read();
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
   const server = process.env.GITHUB_SERVER_URL || "https://github.com";
   const result = runCriteria({
@@ -40,15 +47,22 @@ export async function run(ctx: ActionContext): Promise<void> {
     gates: gates.map((g) => ({ id: g.gate.id, required: g.required, requiredDone: g.requiredDone })),
     metricUrl: (path, line) => `${server}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${ref}/${path}#L${line}`,
   });
-  await publish(result);
+  const unknown = unknownMetricLines(metrics);
+  await publish(result, unknown);
   core.info(
     `launchgate: release decision ${result.decision}, readiness ${result.readiness}/100 (${client.requests} API requests)`,
   );
+  // Outputs are published either way; a decision on unknown metrics fails the step, with why.
+  if (unknown.length > 0) core.setFailed(`launchgate: ${unknown.join("; ")}`);
 }
 
-async function publish(result: CriteriaResult): Promise<void> {
+async function publish(result: CriteriaResult, unknownMetrics: readonly string[]): Promise<void> {
   const fires = (level: string) => String(result.rules.some((r) => r.level === level && r.outcome !== "pass"));
-  const summary = formatCriteriaMarkdown(result);
+  const warning =
+    unknownMetrics.length > 0
+      ? `> [!WARNING]\n> Decided without these metrics, so this step fails:\n${unknownMetrics.map((l) => `> - ${l}\n`).join("")}\n`
+      : "";
+  const summary = `${warning}${formatCriteriaMarkdown(result)}`;
   const summaryPath = join(process.env.RUNNER_TEMP || tmpdir(), "launchgate-criteria.md");
   await writeFile(summaryPath, summary);
   const resultPath = join(process.env.RUNNER_TEMP || tmpdir(), "launchgate-criteria.json");

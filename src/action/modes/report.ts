@@ -9,7 +9,8 @@ import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { repoMetricsFile } from "../../github/metrics-file.js";
 import { decodeCache, encodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
 import { fetchReportData } from "../../github/report-fetch.js";
-import { reportWeek, runReport, type SnapshotStore } from "../../pipeline/report.js";
+import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
@@ -25,6 +26,7 @@ import type { Snapshot } from "../../snapshot/schema.js";
 import { actionNow } from "../../time/now.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
+import { prometheusEnv } from "../prometheus-env.js";
 
 /**
  * Report mode (`schedule` / `workflow_dispatch`): fetch what changed since the last run, build the
@@ -43,7 +45,7 @@ export async function run(ctx: ActionContext): Promise<void> {
   const weekId = reportWeek(core.getInput("week"), now, config, { name: "week", file: "action input week" });
   const backfill = core.getInput("backfill").trim().toLowerCase() === "true";
   const branch = config.report.data_branch;
-  const metrics = await repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim()).read();
+  const metricsFile = repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim());
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
 
   const state = await readBranch(client, ctx.repo, branch);
@@ -61,9 +63,22 @@ export async function run(ctx: ActionContext): Promise<void> {
       `launchgate report: partial — ${partial.issuesRead.toLocaleString("en-US")} of ${partial.issuesTotal.toLocaleString("en-US")} ${partial.since ? "changed " : ""}issues read before the GitHub rate limit ran low; the next run goes on from here`,
     );
 
+  const store = branchStore(client, ctx.repo, state.files);
+  const issues = fetched.cache.issues.filter((i) => !i.pull_request);
+  // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
+  const backfillNow = backfill && !partial;
+  const weeks = weeksToBuild(weekId, backfillNow, store.weeks, config, { issues, pulls: fetched.pulls });
+  const metrics = await withPrometheus(metricsFile, {
+    config,
+    configFile: ctx.configPath,
+    env: prometheusEnv(),
+    window: reportWindow(weeks, now, fetched.cache.releases, config),
+  }).read();
+  // The snapshot says which metrics are unknown and why (the week is not green then); so does the log.
+  for (const line of unknownMetricLines(metrics)) core.warning(`launchgate: ${line}`);
   const sources: Omit<ReportSources, "notes"> = {
     repo: { owner: ctx.repo.owner, name: ctx.repo.repo, ...(fetched.repoUrl ? { url: fetched.repoUrl } : {}) },
-    issues: fetched.cache.issues.filter((i) => !i.pull_request),
+    issues,
     comments: fetched.cache.comments,
     events: fetched.cache.events,
     pulls: fetched.pulls,
@@ -78,9 +93,8 @@ export async function run(ctx: ActionContext): Promise<void> {
     notes: (week) => readNotes(client, ctx.repo, ref, config, week),
     weekId,
     now,
-    // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
-    backfill: backfill && !partial,
-    store: branchStore(client, ctx.repo, state.files),
+    backfill: backfillNow,
+    store,
     config,
   });
   const snapshots = report.snapshots.map((s) => (partial ? { ...s, partial } : s));

@@ -3,6 +3,7 @@ import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import type { Paint } from "../../gates/format/text.js";
+import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
@@ -75,7 +76,12 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     comments: values.comments,
     events: values.events,
   });
-  const metrics = await metricsFlag(values.metrics).read();
+  const metrics = await withPrometheus(metricsFlag(values.metrics), {
+    config,
+    configFile: values.config ?? "config",
+    env: process.env,
+    window: criteriaWindow(data.releases, now, config),
+  }).read();
   const gates = [];
   for (const path of values.gate ?? []) {
     const verdict = evaluateGate(readGateDocument(await readUserFile(path), path));
@@ -84,5 +90,8 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
 
   const result = runCriteria({ data, metrics, gates, now, config, repo: repoFlag(values.repo, data) });
   io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatCriteriaText(result, paint));
-  return 0;
+  // A decision on unknown metrics is not a clean bill: say which and why, and fail.
+  const unknown = unknownMetricLines(metrics);
+  for (const line of unknown) io.stderr(`launchgate criteria: ${line}\n`);
+  return unknown.length > 0 ? 1 : 0;
 }

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { checkResultSchema } from "../../gates/result.js";
-import { reportWeek, runReport, type SnapshotStore } from "../../pipeline/report.js";
+import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
@@ -114,15 +115,24 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
     throw new UsageError("cannot tell the repository from the exports (no html_url)", {
       fix: "pass --repo OWNER/NAME",
     });
+  const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
+  const weeks = weeksToBuild(weekId, values.backfill, store.weeks, config, data);
+  const metrics = await withPrometheus(metricsFlag(values.metrics), {
+    config,
+    configFile: values.config ?? "config",
+    env: process.env,
+    window: reportWindow(weeks, now, data.releases, config),
+  }).read();
+  // The snapshot says which metrics are unknown and why (the week is not green then).
+  for (const line of unknownMetricLines(metrics)) io.stderr(`launchgate report: ${line}\n`);
   const sources: Omit<ReportSources, "notes"> = {
     ...data,
     repo,
-    metrics: await metricsFlag(values.metrics).read(),
+    metrics,
     stars: parseStars(values.stars),
     gates: values.gates ? await readGates(values.gates) : [],
   };
   const notes = values.notes ? await readNotes(values.notes) : new Map<string, WeekNotes>();
-  const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
   const report = await runReport({
     sources,
     notes: async (week) => notes.get(week) ?? null,

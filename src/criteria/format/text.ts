@@ -8,7 +8,7 @@ export function evidenceLabel(e: Evidence): string {
     case "pull":
       return `PR #${e.number}`;
     case "metric":
-      return `${e.metric} @ ${e.file}:${e.line}`;
+      return e.line > 0 ? `${e.metric} @ ${e.file}:${e.line}` : `${e.metric} @ ${e.file}`;
     case "release":
       return `release ${e.tag}`;
     case "note":

@@ -1,3 +1,4 @@
+import { ownEntry } from "../../metrics/by-name.js";
 import type { MetricSample } from "../../metrics/types.js";
 import type { Facts } from "../facts.js";
 
@@ -14,6 +15,8 @@ export function currentSamples(facts: Facts, metric: string): MetricSample[] | n
 
 export function missingMetric(facts: Facts, metric: string): string {
   if (!facts.input.metrics) return "no metrics file given: not evaluated";
+  const reason = facts.input.metrics.unknown && ownEntry(facts.input.metrics.unknown, metric);
+  if (reason) return `${metric} is unknown: ${reason}`;
   const since = facts.release ? ` since ${facts.release.tag}` : "";
   return `no ${metric} samples${since} up to now: not evaluated`;
 }

@@ -40,7 +40,10 @@ export const flags: FlagHelp[] = [
     text: "this repository, for closing references written Fixes OWNER/NAME#N or as issue URLs",
   },
 ];
-export const exits = { 0: "the decision was computed (whatever it is)" };
+export const exits = {
+  0: "the decision was computed (whatever it is)",
+  1: "the decision was computed without a metric a source could not read (each named on stderr, with why)",
+};
 
 const FORMATS = ["json", "text"] as const;
 

@@ -77,6 +77,8 @@ async function readQuery(
         start: String(chunk.start / 1000),
         end: String(chunk.end / 1000),
         step,
+        // Thanos: an error rather than a partial answer when a store is down (others ignore it).
+        partial_response: "false",
       });
       answer = readAnswer(http.status, http.body);
     } catch (error) {
@@ -84,6 +86,13 @@ async function readQuery(
       throw error;
     }
     if (!answer.ok) return { reason: `${answer.reason} for query ${quote(q.query)}` };
+    // A warning means the answer may be incomplete (a Thanos store or Mimir ingester missing):
+    // a breach could be in the part that is missing.
+    if (answer.warnings.length > 0) {
+      return {
+        reason: `query ${quote(q.query)}: the server warned the answer may be incomplete (${answer.warnings.join("; ")})`,
+      };
+    }
     for (const s of answer.series) byLabels.set(s.labels, [...(byLabels.get(s.labels) ?? []), ...s.points]);
   }
   return toSeries(q, byLabels, window, settings.stepMs);

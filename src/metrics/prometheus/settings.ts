@@ -83,6 +83,12 @@ function checkUrl(url: string, where: string): void {
       fix: "remove user:password@ and set LAUNCHGATE_PROMETHEUS_USERNAME/PASSWORD from a secret",
     });
   }
+  if (/\/api\/v1\/?$/.test(parsed.pathname)) {
+    throw new InputError(`"${url}" ends in /api/v1`, {
+      file: where,
+      fix: "give the base URL, the part before /api/v1",
+    });
+  }
   if (parsed.search || parsed.hash) {
     throw new InputError(`"${url}" has a query or fragment`, { file: where, fix: "give the base URL before /api/v1" });
   }

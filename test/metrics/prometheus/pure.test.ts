@@ -5,6 +5,7 @@ import { checkDisjoint, mergeMetrics } from "../../../src/metrics/merge.js";
 import { parseMetrics } from "../../../src/metrics/parse.js";
 import { MAX_POINTS, rangeChunks } from "../../../src/metrics/prometheus/chunks.js";
 import { formatDuration, parseDuration } from "../../../src/metrics/prometheus/duration.js";
+import { MAX_CHUNKS, readPrometheus } from "../../../src/metrics/prometheus/read.js";
 import { readAnswer } from "../../../src/metrics/prometheus/response.js";
 import { prometheusSettings } from "../../../src/metrics/prometheus/settings.js";
 
@@ -133,6 +134,7 @@ describe("connection settings", () => {
       /credentials never go in the config file/,
     );
     fails(queries, {}, /has queries but no url/);
+    fails(`    url: https://a.example/prometheus/api/v1\n${queries}`, {}, /ends in \/api\/v1/);
     fails(
       `    url: https://a.example\n${queries}`,
       { LAUNCHGATE_PROMETHEUS_TOKEN: "t", LAUNCHGATE_PROMETHEUS_USERNAME: "u" },
@@ -207,5 +209,67 @@ describe("the config template init writes", () => {
     const config = parseConfig(uncommented, "templates/launchgate.yml");
     expect(Object.keys(config.metrics.prometheus?.queries ?? {})).toEqual(["error_rate", "uptime", "active_users"]);
     expect(config.metrics.prometheus?.url).toBe("https://prometheus.example.com");
+  });
+});
+
+describe("reading through a transport", () => {
+  const settings = (queries: Record<string, string>) =>
+    prometheusSettings(
+      parseConfig(
+        `metrics:\n  prometheus:\n    url: https://p.example\n    step: 1m\n    queries:\n${Object.entries(queries)
+          .map(([k, v]) => `      ${k}: '${v}'\n`)
+          .join("")}`,
+        "lg.yml",
+      ).metrics,
+      {},
+      "lg.yml",
+    ) as NonNullable<ReturnType<typeof prometheusSettings>>;
+  const body = (values: [number, string][], warnings?: string[]) =>
+    JSON.stringify({
+      status: "success",
+      ...(warnings ? { warnings } : {}),
+      data: { resultType: "matrix", result: [{ metric: {}, values }] },
+    });
+
+  it("asks for each chunk on the step grid, Thanos' partial responses refused", async () => {
+    const asked: Record<string, string>[] = [];
+    const read = await readPrometheus(
+      settings({ error_rate: "sum(x)" }),
+      { from: 0, to: 20_000 * 60_000 },
+      async (path, params) => {
+        expect(path).toBe("/api/v1/query_range");
+        asked.push(params);
+        return { status: 200, body: body([[Number(params.start), "1"]]) };
+      },
+    );
+    expect(asked.map((p) => [p.start, p.end, p.step, p.partial_response])).toEqual([
+      ["0", "599940", "60", "false"],
+      ["600000", "1199940", "60", "false"],
+      ["1200000", "1200000", "60", "false"],
+    ]);
+    expect(read.requests).toBe(3);
+    expect(read.series.error_rate?.samples.map((s) => s.time)).toEqual([0, 600_000_000, 1_200_000_000]);
+  });
+
+  it("makes a metric unknown when the server warns its answer may be incomplete", async () => {
+    const read = await readPrometheus(settings({ error_rate: "sum(x)" }), { from: 0, to: 60_000 }, async () => ({
+      status: 200,
+      body: body([[0, "1"]], ["partial response: store 10.0.0.3 unavailable"]),
+    }));
+    expect(read.unknown.error_rate).toBe(
+      "query `sum(x)`: the server warned the answer may be incomplete (partial response: store 10.0.0.3 unavailable)",
+    );
+  });
+
+  it("refuses a window that would take too many requests", async () => {
+    const read = await readPrometheus(
+      settings({ error_rate: "sum(x)" }),
+      { from: 0, to: (MAX_CHUNKS + 1) * MAX_POINTS * 60_000 },
+      async () => {
+        throw new Error("no request expected");
+      },
+    );
+    expect(read.unknown.error_rate).toMatch(/requests per query \(at most 1000\): raise metrics\.prometheus\.step$/);
+    expect(read.requests).toBe(0);
   });
 });

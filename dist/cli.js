@@ -1,5 +1,6 @@
 #!/usr/bin/env node
+// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
 import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{b as s}from"./chunks/chunk-WWHEQNS5.js";import"./chunks/chunk-XWLOQC7F.js";import{enableCompileCache as t}from"node:module";t?.();var o=process.env.FORCE_COLOR!==void 0&&process.env.FORCE_COLOR!=="0"?!0:process.stdout.isTTY===!0&&process.env.NO_COLOR===void 0&&process.env.TERM!=="dumb";s(process.argv.slice(2),{stdout:e=>process.stdout.write(e),stderr:e=>process.stderr.write(e),color:o,cwd:process.cwd()}).then(e=>{process.exitCode=e},e=>{let r=e instanceof Error?e.message:String(e);process.stderr.write(`launchgate: internal error: ${r} (please report this at the launchgate issue tracker)
-`),process.exitCode=2});
+var[e]=process.versions.node.split(".").map(Number);(e??0)<24?(process.stderr.write(`launchgate needs Node 24 or newer (found v${process.versions.node})
+`),process.exitCode=2):await import("./chunks/start-XYEBOTGS.js");
 //# sourceMappingURL=cli.js.map

@@ -1,3 +1,0 @@
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{e as r}from"./chunk-XWLOQC7F.js";import{readFile as n,stat as s}from"node:fs/promises";async function c(e){try{if((await s(e)).isDirectory())throw new r("is a directory",{file:e,fix:"name a file, not a directory"});return await n(e)}catch(i){if(i instanceof r)throw i;let t=i.code;throw t==="ENOENT"?new r("no such file",{file:e}):t==="EACCES"?new r("permission denied",{file:e}):new r(`cannot read file (${t??String(i)})`,{file:e})}}async function a(e){return new TextDecoder().decode(await c(e))}var o=class extends r{};export{c as a,a as b,o as c};
-//# sourceMappingURL=chunk-NM3REKR4.js.map

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PERCENT_METRICS } from "../types.js";
 import { parseDuration } from "./duration.js";
 
 /**
@@ -47,6 +48,16 @@ export const prometheusConfigSchema = z
       ),
     queries: z
       .record(metricNameSchema, prometheusQuerySchema)
+      .superRefine((queries, ctx) => {
+        for (const [metric, q] of Object.entries(queries)) {
+          if (typeof q === "string" || q.unit === undefined || percentScale(metric, q.unit) !== null) continue;
+          ctx.addIssue({
+            code: "custom",
+            path: [metric, "unit"],
+            message: `${metric} is a percentage: unit is "%" (0–100) or "ratio" (0–1, read as × 100)`,
+          });
+        }
+      })
       .describe("metric name → PromQL, or { query, unit }; each query must return one series"),
   })
   .describe("read metrics from Prometheus or a service that speaks its HTTP API (Mimir, Thanos, VictoriaMetrics…)");
@@ -58,6 +69,18 @@ export const metricsConfigSchema = z
 
 export type PrometheusConfig = z.output<typeof prometheusConfigSchema>;
 export type MetricsConfig = z.output<typeof metricsConfigSchema>;
+
+/** Units a percent metric (error_rate, crash_rate, uptime) may be read in, and the factor to percent. */
+const PERCENT_UNITS: Readonly<Record<string, number>> = { "%": 1, percent: 1, ratio: 100 };
+
+/**
+ * The factor that turns a query's values into the metric's unit: 1 for a metric of your own, and
+ * for a percent metric 1 (`%`, or no unit) or 100 (`ratio`); null for a unit a percent metric cannot have.
+ */
+export function percentScale(metric: string, unit: string | null): number | null {
+  if (!(PERCENT_METRICS as readonly string[]).includes(metric)) return 1;
+  return unit === null ? 1 : (PERCENT_UNITS[unit] ?? null);
+}
 
 export interface PrometheusQuery {
   metric: string;

@@ -1,6 +1,6 @@
 import { type MetricSeries, PERCENT_METRICS } from "../types.js";
 import { rangeChunks } from "./chunks.js";
-import type { PrometheusQuery } from "./config.js";
+import { type PrometheusQuery, percentScale } from "./config.js";
 import { formatDuration } from "./duration.js";
 import { PrometheusUnreachable, type Transport } from "./http.js";
 import { type PromPoint, readAnswer } from "./response.js";
@@ -127,21 +127,28 @@ export function toSeries(
     };
   }
   const isPercent = (PERCENT_METRICS as readonly string[]).includes(q.metric);
-  const outside = isPercent ? points.find((p) => p.value < 0 || p.value > 100) : undefined;
+  // The config allows only units it can scale (config.ts), so this is 1 or 100.
+  const scale = percentScale(q.metric, q.unit) ?? 1;
+  const outside = isPercent ? points.find((p) => p.value * scale < 0 || p.value * scale > 100) : undefined;
   if (outside) {
     return {
-      reason: `query ${quote(q.query)} returned ${outside.value} at ${iso(outside.time)}, outside 0–100: ${q.metric} is a percentage (multiply a 0–1 ratio by 100)`,
+      reason: `query ${quote(q.query)} returned ${outside.value} at ${iso(outside.time)}, outside ${scale === 1 ? "0–100" : "0–1 (unit: ratio)"}: ${q.metric} is a percentage`,
     };
   }
   return {
     series: {
       name: q.metric,
-      unit: q.unit,
+      unit: isPercent ? "%" : q.unit,
       target: null,
-      samples: points.map((p) => ({ at: iso(p.time), time: p.time, value: p.value, line: 0 })),
+      samples: points.map((p) => ({ at: iso(p.time), time: p.time, value: scaled(p.value, scale), line: 0 })),
       query: q.query,
     },
   };
+}
+
+/** A ratio read as percent: 0.07 × 100 is 7, not 7.000000000000001. */
+function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number((value * scale).toPrecision(12));
 }
 
 function iso(ms: number): string {

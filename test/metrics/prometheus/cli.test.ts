@@ -41,7 +41,7 @@ describe("launchgate metrics", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Prometheus ${prometheus.url}, step 1 s, 2 request(s)`);
     expect(run.stdout).toContain(
-      "✓ error_rate: 3601 samples from prometheus `lg_err_exact`; min 1, max 20, mean 1.63843; latest 1 at 2026-11-09T11:00:00.000Z",
+      "✓ error_rate: 3601 samples from prometheus `lg_err_exact`; min 1, max 20, mean 1.63843 %; latest 1 at 2026-11-09T11:00:00.000Z",
     );
     expect(run.stdout).toMatch(
       /✓ active_users: 3601 samples from prometheus `max\(lg_users\)`; min 1000, max 1006, .* count;/,

@@ -168,6 +168,14 @@ describe("connection settings", () => {
       config(`    url: https://a.example\n    queries:\n      users: { query: 'max(u)', unit: count }\n`).prometheus
         ?.queries.users,
     ).toEqual({ query: "max(u)", unit: "count" });
+    const unit = (() => {
+      try {
+        config(`    url: https://a.example\n    queries:\n      error_rate: { query: 'x', unit: ms }\n`);
+      } catch (e) {
+        return (e as InputError).format();
+      }
+    })();
+    expect(unit).toMatch(/^lg\.yml:5:\d+: .*error_rate is a percentage: unit is "%" \(0–100\) or "ratio"/);
   });
 });
 

@@ -63,6 +63,16 @@ describe("reading the fixture from a real Prometheus", () => {
     expect(samples.at(-1)?.at).toBe("2026-11-09T11:00:00.000Z");
   });
 
+  it("reads a 0–1 ratio as percent with unit: ratio, and refuses a percent metric outside 0–100", async () => {
+    const result = await read({ crash_rate: { query: "lg_crash / 100", unit: "ratio" }, uptime: "lg_users" });
+    const direct = await read({ crash_rate: "lg_crash" });
+    expect(result?.series.crash_rate?.samples).toEqual(direct?.series.crash_rate?.samples);
+    expect(result?.series.crash_rate?.unit).toBe("%");
+    expect(result?.unknown.uptime).toBe(
+      "query `lg_users` returned 1000 at 2026-11-09T10:00:00.000Z, outside 0–100: uptime is a percentage",
+    );
+  });
+
   it("keeps Prometheus' own text for a PromQL syntax error", async () => {
     const result = await read({ error_rate: "sum(rate(lg_err_exact[1m])" });
     expect(result?.unknown.error_rate).toMatch(/Prometheus refused the query \(HTTP 400, bad_data: .*parse error/);

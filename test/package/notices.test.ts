@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -21,8 +21,11 @@ beforeAll(() => {
     if (!name.endsWith(".js.map")) continue;
     const { sources } = JSON.parse(readFileSync(path.join(DIST, name), "utf8")) as { sources: string[] };
     for (const source of sources) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source)?.[1];
-      if (pkg) bundled.add(pkg);
+      const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\/(?!.*node_modules\/)/.exec(source);
+      // esbuild follows a package's own source map, whose paths can climb out of the package
+      // ("@octokit/src/…"): only a directory with a package.json is a package.
+      const dir = match && path.resolve(path.dirname(path.join(DIST, name)), match[1]);
+      if (match?.[2] && dir && existsSync(path.join(dir, "package.json"))) bundled.add(match[2]);
     }
   }
 });

@@ -20,7 +20,7 @@ const itemSchema = z.object({
    * one checked who ticked it — always offline (`launchgate check` reads files, not GitHub's
    * records), with `signoff: trust`, and for items not ticked or optional.
    */
-  signoff: z.enum(["verified", "unverified", "not-checked"]).nullable(),
+  signoff: z.enum(["verified", "unverified", "not-checked"]).nullable().default(null),
 });
 
 const removedSchema = z.object({
@@ -49,8 +49,11 @@ export const checkFileResultSchema = z.object({
   tasks: z.array(taskSchema),
   items: z.array(itemSchema),
   removed: z.array(removedSchema),
-  /** Whether sign-off of this file's owned items was verified against GitHub's records (false offline). */
-  signoffChecked: z.boolean(),
+  /**
+   * Whether sign-off of this file's owned items was verified against GitHub's records (false
+   * offline). New fields default when absent, so check results written by older versions still read.
+   */
+  signoffChecked: z.boolean().default(false),
 });
 
 export const checkResultSchema = z.object({

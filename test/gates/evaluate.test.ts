@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseChecklist } from "../../src/checklist/parse.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
-import { toCheckFileResult, toCheckResult } from "../../src/gates/result.js";
+import { checkResultSchema, toCheckFileResult, toCheckResult } from "../../src/gates/result.js";
 import { taskProgress } from "../../src/gates/tasks.js";
 
 const gate = (md: string, path = "gates/go-live.md") => parseChecklist(md, path);
@@ -108,5 +108,30 @@ describe("per-task totals", () => {
   it("counts done with the given rule", () => {
     const items = gate("- [x] a\n- [x] b\n").items;
     expect(taskProgress(items, (i) => i.text === "a")[0]).toMatchObject({ done: 1, requiredDone: 1 });
+  });
+});
+
+describe("check result JSON written before sign-off fields existed", () => {
+  it("still parses: signoff defaults to null, signoffChecked to false", () => {
+    const old = {
+      passed: true,
+      files: [
+        {
+          path: "g.md",
+          basePath: null,
+          gate: { id: "g", title: "G" },
+          passed: true,
+          ...{ total: 1, done: 1, required: 1, requiredDone: 1, tasks: [], removed: [] },
+          items: [
+            {
+              ...{ line: 1, checked: true, text: "x @a", headings: [], owners: ["a"], optional: false },
+              ...{ waived: false, waiverReason: null, depth: 0, parent: null, blocking: null },
+            },
+          ],
+        },
+      ],
+    };
+    const parsed = checkResultSchema.parse(old);
+    expect(parsed.files[0]).toMatchObject({ signoffChecked: false, items: [{ signoff: null }] });
   });
 });

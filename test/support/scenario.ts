@@ -34,13 +34,19 @@ const author = z.union([
 ]);
 
 /** GitHub's verdict on a commit's signature: verified, unverified (unknown key), unsigned, or another GitHub reason. */
-const signature = z
-  .string()
-  .transform((v) =>
-    v === "verified"
-      ? { verified: true, reason: "valid" }
-      : { verified: false, reason: v === "unverified" ? "unknown_key" : v },
-  );
+const signature = z.union([
+  z
+    .string()
+    .transform((v) =>
+      v === "verified"
+        ? { verified: true, reason: "valid" }
+        : { verified: false, reason: v === "unverified" ? "unknown_key" : v },
+    ),
+  // Or GitHub's own `verification` shape: { verified, reason }.
+  z
+    .strictObject({ verified: z.boolean(), reason: z.string().optional() })
+    .transform((v) => ({ verified: v.verified, reason: v.reason ?? (v.verified ? "valid" : "unknown_key") })),
+]);
 
 const commitSpec = z.strictObject({
   author,

@@ -9,29 +9,19 @@ import {
 } from "../model/rest.js";
 import { ApiError, call, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
-import { isRateLimitError, type RateLimits, rateLimitsOf } from "./rate-limit.js";
-import { type CacheRead, emptyCache, mergeRecords, type ReportCache } from "./report-cache.js";
 import {
-  ISSUES_QUERY,
-  type IssuesPage,
-  MORE_BATCH,
-  type MorePage,
-  type MoreRequest,
-  moreQuery,
-  PULLS_QUERY,
-  type PullsPage,
-} from "./report-queries.js";
-import {
-  addComments,
-  addEvents,
-  type CachedIssue,
-  type CachedPull,
-  issueRecord,
-  pullRecord,
-  type RestUrls,
-  restFromRecords,
-  restPulls,
-} from "./report-records.js";
+  affordable,
+  graphql,
+  type IssueReader,
+  issueReader,
+  readIssuePages,
+  readMore,
+  repoName,
+} from "./issue-reader.js";
+import { isRateLimitError } from "./rate-limit.js";
+import { type CacheRead, emptyCache, encodeCache, mergeRecords, type ReportCache } from "./report-cache.js";
+import { PULLS_QUERY, type PullsPage } from "./report-queries.js";
+import { type CachedPull, pullRecord, type RestUrls, restFromRecords, restPulls } from "./report-records.js";
 
 /**
  * What the weekly report reads from GitHub. Issues come through GraphQL, 100 per request with
@@ -51,10 +41,7 @@ import {
 export const RATE_RESERVE = 100;
 /** Re-read a little before the watermark: GitHub's `since` compares to second-precision timestamps. */
 const OVERLAP_MS = 60_000;
-/** Points an issues page costs (connections: issues + 100 × labels, comments, timeline, reactions). */
-const ISSUES_PAGE_COST = 5;
 const PULLS_PAGE_COST = 2;
-const MORE_COST = 1;
 
 export interface ReportFetchOptions {
   now: Date;
@@ -72,8 +59,8 @@ export interface FetchedData {
   pulls: RestPull[];
   stars: number | null;
   repoUrl: string | null;
-  /** The cache to store on the data branch. */
-  stored: ReportCache;
+  /** The cache to store on the data branch, encoded (the records themselves are not kept: memory). */
+  stored: Uint8Array;
   /** Requests this fetch sent. */
   requests: number;
   /** Issues and pull requests read that changed since the cache (all of them on a first read). */
@@ -84,19 +71,10 @@ export interface FetchedData {
   interrupted: ApiError | null;
 }
 
-interface ReadContext {
-  client: GitHubClient;
-  repo: Repo;
-  limits: RateLimits;
-  reserve: number;
-  fields: readonly string[];
+interface ReadContext extends IssueReader {
   read: CacheRead;
-  issues: Map<number, CachedIssue>;
   pulls: Map<number, CachedPull>;
-  /** Issues with comments or timeline items still to read, by number (the read's `more`). */
-  more: Map<number, MoreRequest>;
   changed: number;
-  progress: ReportFetchOptions["progress"];
 }
 
 export async function fetchReportData(
@@ -127,21 +105,28 @@ export async function fetchReportData(
     more: [],
   };
   const ctx: ReadContext = {
-    client,
-    repo,
-    limits: rateLimitsOf(client.octokit),
-    reserve: options.reserve ?? RATE_RESERVE,
-    fields: options.fields,
+    ...issueReader(client, repo, {
+      reserve: options.reserve ?? RATE_RESERVE,
+      fields: options.fields,
+      issues: cache.issues,
+      more: read.more,
+    }),
     read,
-    issues: new Map(cache.issues.map((r) => [r.n, r])),
     pulls: new Map(cache.pulls.map((r) => [r.n, r])),
-    more: new Map(read.more.map((m) => [m.number, m])),
     changed: 0,
-    progress: options.progress,
+  };
+  const onPage = (totalCount: number, count: number) => {
+    // The first page of a read tells how many issues it selects.
+    if (read.done === 0) read.total = totalCount;
+    read.done += count;
+    ctx.changed += count;
+    options.progress?.(read.done, Math.max(read.total, read.done));
   };
   let interrupted: ApiError | null = null;
   try {
-    (await readPulls(ctx)) && (await readIssues(ctx)) && (await readMore(ctx));
+    (await readPulls(ctx)) &&
+      (await readIssuePages(ctx, read.issues, { since: read.since }, onPage)) &&
+      (await readMore(ctx));
   } catch (error) {
     if (!isRateLimitError(error)) interrupted = toApiError("reading issues for the report", error);
   }
@@ -162,13 +147,14 @@ export async function fetchReportData(
     repo: repo.repo,
     web: repository.html_url ?? null,
   };
+  const encoded = encodeCache(next);
   const lists = restFromRecords(next.issues, urls);
   return {
     cache: { ...lists, releases: next.releases },
     pulls: restPulls(next.pulls, urls),
     stars: typeof repository.stargazers_count === "number" ? repository.stargazers_count : null,
     repoUrl: repository.html_url ?? null,
-    stored: next,
+    stored: encoded,
     requests: client.requests - before,
     changed: ctx.changed,
     partial: finished
@@ -176,26 +162,6 @@ export async function fetchReportData(
       : { issuesRead: read.done, issuesTotal: Math.max(read.total, read.done), since: read.since },
     interrupted,
   };
-}
-
-/** Whether the GraphQL bucket has `cost` points left beyond the reserve (unknown before the first answer: yes). */
-function affordable(ctx: ReadContext, cost: number): boolean {
-  const bucket = ctx.limits.get("graphql");
-  return !bucket || bucket.remaining - cost >= ctx.reserve;
-}
-
-/**
- * One query. An answer whose only errors are NOT_FOUND (an issue deleted or transferred since it
- * was listed) is used as it is: GitHub still answers the rest of the query.
- */
-async function graphql<T>(ctx: ReadContext, query: string, variables: Record<string, unknown>): Promise<T> {
-  try {
-    return await ctx.client.octokit.graphql<T>(query, { owner: ctx.repo.owner, name: ctx.repo.repo, ...variables });
-  } catch (error) {
-    const e = error as { data?: T; errors?: { type?: string }[] };
-    if (e.data && e.errors?.length && e.errors.every((x) => x.type === "NOT_FOUND")) return e.data;
-    throw error;
-  }
 }
 
 /** Pull requests: all by creation on a first read; later, newest-updated first down to the watermark. */
@@ -226,67 +192,6 @@ async function readPulls(ctx: ReadContext): Promise<boolean> {
   }
   return true;
 }
-
-/** Issues (updated since the watermark, or all), by creation so a cursor stays valid across runs. */
-async function readIssues(ctx: ReadContext): Promise<boolean> {
-  const { read } = ctx;
-  while (!read.issues.done) {
-    if (!affordable(ctx, ISSUES_PAGE_COST)) return false;
-    const data = await graphql<IssuesPage>(ctx, ISSUES_QUERY, { since: read.since, cursor: read.issues.cursor });
-    const page = data.repository?.issues;
-    if (!page) throw new ApiError("listing issues", undefined, `repository ${repoName(ctx)} not found`);
-    if (read.issues.cursor === null) read.total = page.totalCount;
-    for (const node of page.nodes) {
-      if (!node) continue;
-      ctx.issues.set(node.number, issueRecord(node, ctx.fields));
-      ctx.more.delete(node.number);
-      const comments = node.comments.pageInfo;
-      const timeline = node.timelineItems.pageInfo;
-      if (comments.hasNextPage || timeline.hasNextPage)
-        ctx.more.set(node.number, {
-          number: node.number,
-          ...(comments.hasNextPage && comments.endCursor ? { comments: comments.endCursor } : {}),
-          ...(timeline.hasNextPage && timeline.endCursor ? { timeline: timeline.endCursor } : {}),
-        });
-      read.done++;
-      ctx.changed++;
-    }
-    read.issues.cursor = page.pageInfo.endCursor ?? read.issues.cursor;
-    read.issues.done = !page.pageInfo.hasNextPage;
-    ctx.progress?.(read.done, Math.max(read.total, read.done));
-  }
-  return true;
-}
-
-/** The rest of long threads and timelines, MORE_BATCH issues per request. */
-async function readMore(ctx: ReadContext): Promise<boolean> {
-  while (ctx.more.size > 0) {
-    if (!affordable(ctx, MORE_COST)) return false;
-    const batch = [...ctx.more.values()].slice(0, MORE_BATCH);
-    const data = await graphql<MorePage>(ctx, moreQuery(batch), {});
-    for (const request of batch) {
-      ctx.more.delete(request.number);
-      const answer = data.repository?.[`i${request.number}`];
-      const record = ctx.issues.get(request.number);
-      if (!answer || !record) continue; // deleted or transferred meanwhile: nothing more to read
-      const after: MoreRequest = { number: request.number };
-      if (answer.comments) {
-        addComments(record, answer.comments.nodes);
-        if (answer.comments.pageInfo.hasNextPage && answer.comments.pageInfo.endCursor)
-          after.comments = answer.comments.pageInfo.endCursor;
-      }
-      if (answer.timelineItems) {
-        addEvents(record, answer.timelineItems.nodes);
-        if (answer.timelineItems.pageInfo.hasNextPage && answer.timelineItems.pageInfo.endCursor)
-          after.timeline = answer.timelineItems.pageInfo.endCursor;
-      }
-      if (after.comments !== undefined || after.timeline !== undefined) ctx.more.set(request.number, after);
-    }
-  }
-  return true;
-}
-
-const repoName = (ctx: ReadContext) => `${ctx.repo.owner}/${ctx.repo.repo}`;
 
 /** Newer entries replace older ones with the same key. */
 function mergeBy<T, K>(old: readonly T[], fresh: readonly T[], key: (item: T) => K): T[] {

@@ -19,13 +19,8 @@ const TIMELINE_FIELDS = `__typename
   ... on ClosedEvent { createdAt stateReason }
   ... on ReopenedEvent { createdAt }`;
 
-export const ISSUES_QUERY = `query launchgateReportIssues($owner: String!, $name: String!, $since: DateTime, $cursor: String) {
-  repository(owner: $owner, name: $name) {
-    issues(first: 100, after: $cursor, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        number title body state stateReason createdAt updatedAt closedAt authorAssociation
+/** One issue as the report and the sweep read it (see the top of this file). */
+export const ISSUE_FIELDS = `number title body state stateReason createdAt updatedAt closedAt authorAssociation
         author { __typename login }
         milestone { title }
         reactions(content: THUMBS_UP) { totalCount }
@@ -34,11 +29,27 @@ export const ISSUES_QUERY = `query launchgateReportIssues($owner: String!, $name
         timelineItems(first: ${NESTED.timeline}, itemTypes: [${TIMELINE_TYPES.join(", ")}]) {
           pageInfo { hasNextPage endCursor }
           nodes { ${TIMELINE_FIELDS} }
-        }
-      }
+        }`;
+
+/** Issues updated since `$since` (all when null), optionally in `$states`, by creation so a cursor stays valid across runs. */
+export const ISSUES_QUERY = `query launchgateReportIssues($owner: String!, $name: String!, $since: DateTime, $states: [IssueState!], $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    url
+    issues(first: 100, after: $cursor, filterBy: { since: $since, states: $states }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ${ISSUE_FIELDS} }
     }
   }
 }`;
+
+/** Up to 100 issues by number, one alias per issue (`i<number>`): those whose clocks ran out since the last sweep. */
+export function issuesByNumberQuery(numbers: readonly number[]): string {
+  const parts = numbers.map((n) => `i${n}: issue(number: ${n}) { ${ISSUE_FIELDS} }`);
+  return `query launchgateIssuesByNumber($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) { url ${parts.join("\n    ")} }
+}`;
+}
 
 /**
  * Pull requests: the report reads merges, titles and bodies (closing keywords, performance
@@ -143,6 +154,7 @@ export interface GqlPull {
 
 export interface IssuesPage {
   repository: {
+    url: string;
     issues: { totalCount: number; pageInfo: PageInfo; nodes: (GqlIssue | null)[] };
   } | null;
 }
@@ -158,4 +170,9 @@ export interface IssueMore {
 
 export interface MorePage {
   repository: Record<string, IssueMore | null> | null;
+}
+
+export interface ByNumberPage {
+  /** `url`, and one `i<number>` alias per issue. */
+  repository: Record<string, GqlIssue | string | null> | null;
 }

@@ -53,17 +53,41 @@ export interface CachedPull {
   b?: string;
 }
 
+/**
+ * One string per distinct label, login and association: JSON.parse makes a new string for every
+ * occurrence, and 100,000 issues repeat a few hundred of them. (One pool per process: a run reads
+ * one repository.)
+ */
+const pool = new Map<string, string>();
+function intern(text: string): string {
+  const known = pool.get(text);
+  if (known !== undefined) return known;
+  pool.set(text, text);
+  return text;
+}
+
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const iso = (s: number) => new Date(s * 1000).toISOString().replace(/\.000Z$/, "Z");
 
 /** GraphQL names bots without their `[bot]` suffix; REST data (and the cache) keeps it. */
 function login(author: GqlActor | null): string | null {
   if (!author) return null;
-  return author.__typename === "Bot" ? `${author.login}[bot]` : author.login;
+  return intern(author.__typename === "Bot" ? `${author.login}[bot]` : author.login);
 }
 
-const user = (name: string | null): RestIssue["user"] =>
-  name === null ? null : name.endsWith("[bot]") ? { login: name, type: "Bot" } : { login: name, type: "User" };
+/** REST users by login, one object per login (100,000 issues have far fewer authors). */
+function users(): (name: string | null) => RestIssue["user"] {
+  const known = new Map<string, NonNullable<RestIssue["user"]>>();
+  return (name) => {
+    if (name === null) return null;
+    let user = known.get(name);
+    if (!user) {
+      user = { login: intern(name), type: name.endsWith("[bot]") ? "Bot" : "User" };
+      known.set(name, user);
+    }
+    return user;
+  };
+}
 
 export function issueRecord(node: GqlIssue, fields: readonly string[]): CachedIssue {
   const created = seconds(node.createdAt);
@@ -74,12 +98,12 @@ export function issueRecord(node: GqlIssue, fields: readonly string[]): CachedIs
     c: created,
     u: seconds(node.updatedAt),
     a: login(node.author),
-    l: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
+    l: (node.labels?.nodes ?? []).flatMap((l) => (l ? [intern(l.name)] : [])),
   };
   if (node.stateReason && node.state !== "OPEN") record.r = node.stateReason.toLowerCase();
   if (node.closedAt) record.x = seconds(node.closedAt);
-  if (node.authorAssociation && node.authorAssociation !== "NONE") record.aa = node.authorAssociation;
-  if (node.milestone) record.m = node.milestone.title;
+  if (node.authorAssociation && node.authorAssociation !== "NONE") record.aa = intern(node.authorAssociation);
+  if (node.milestone) record.m = intern(node.milestone.title);
   const sections = formSections(node.body, fields);
   if (sections.length > 0) record.f = sections;
   if (node.reactions.totalCount > 0) record.v = node.reactions.totalCount;
@@ -92,7 +116,7 @@ export function addComments(record: CachedIssue, nodes: readonly (GqlComment | n
   for (const c of nodes) {
     if (!c) continue;
     record.k ??= [];
-    record.k.push([seconds(c.createdAt) - record.c, login(c.author), c.authorAssociation]);
+    record.k.push([seconds(c.createdAt) - record.c, login(c.author), intern(c.authorAssociation)]);
   }
 }
 
@@ -102,7 +126,7 @@ export function addEvents(record: CachedIssue, nodes: readonly (GqlTimelineItem 
     const at = seconds(item.createdAt) - record.c;
     let entry: EventEntry;
     if (item.__typename === "LabeledEvent" || item.__typename === "UnlabeledEvent")
-      entry = [item.__typename === "LabeledEvent" ? "+" : "-", at, item.label.name];
+      entry = [item.__typename === "LabeledEvent" ? "+" : "-", at, intern(item.label.name)];
     else if (item.__typename === "ClosedEvent")
       entry = item.stateReason ? ["c", at, item.stateReason.toLowerCase()] : ["c", at];
     else if (item.__typename === "ReopenedEvent") entry = ["r", at];
@@ -120,7 +144,7 @@ export function pullRecord(node: GqlPull): CachedPull {
     c: seconds(node.createdAt),
     u: seconds(node.updatedAt),
     a: login(node.author),
-    l: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
+    l: (node.labels?.nodes ?? []).flatMap((l) => (l ? [intern(l.name)] : [])),
   };
   if (node.closedAt) record.x = seconds(node.closedAt);
   if (node.mergedAt) record.g = seconds(node.mergedAt);
@@ -146,6 +170,16 @@ export interface RestLists {
 /** The cached issues in the REST shapes the core reads (what `gh api` would have printed, reduced). */
 export function restFromRecords(records: readonly CachedIssue[], urls: RestUrls): RestLists {
   const out: RestLists = { issues: [], comments: [], events: [] };
+  const user = users();
+  const labels = new Map<string, { name: string }>();
+  const label = (name: string) => {
+    let known = labels.get(name);
+    if (!known) {
+      known = { name: intern(name) };
+      labels.set(name, known);
+    }
+    return known;
+  };
   const api = `${urls.api.replace(/\/+$/, "")}/repos/${urls.owner}/${urls.repo}/issues/`;
   let commentId = 0;
   for (const r of records) {
@@ -157,9 +191,9 @@ export function restFromRecords(records: readonly CachedIssue[], urls: RestUrls)
       ...(urls.web ? { html_url: `${urls.web}/issues/${r.n}` } : {}),
       body: r.f ? bodyFromSections(r.f) : null,
       user: user(r.a),
-      author_association: r.aa ?? "NONE",
-      labels: [...r.l],
-      milestone: r.m === undefined ? null : { title: r.m },
+      author_association: r.aa === undefined ? "NONE" : intern(r.aa),
+      labels: r.l.map(intern),
+      milestone: r.m === undefined ? null : { title: intern(r.m) },
       created_at: iso(r.c),
       updated_at: iso(r.u),
       closed_at: r.x === undefined ? null : iso(r.x),
@@ -171,21 +205,27 @@ export function restFromRecords(records: readonly CachedIssue[], urls: RestUrls)
         id: ++commentId,
         issue_url: issueUrl,
         user: user(author),
-        author_association: association,
+        author_association: intern(association),
         created_at: iso(r.c + at),
       });
-    for (const entry of r.e ?? []) out.events.push(restEvent(entry, r));
+    const issue = { number: r.n };
+    for (const entry of r.e ?? []) out.events.push(restEvent(entry, r, issue, label));
   }
   return out;
 }
 
-function restEvent(entry: EventEntry, r: CachedIssue): RestIssueEvent {
+/** An event in REST's shape; `issue` and label objects are shared (nothing changes them). */
+function restEvent(
+  entry: EventEntry,
+  r: CachedIssue,
+  issue: { number: number },
+  label: (name: string) => { name: string },
+): RestIssueEvent {
   const created_at = iso(r.c + entry[1]);
-  const issue = { number: r.n };
   switch (entry[0]) {
     case "+":
     case "-":
-      return { event: entry[0] === "+" ? "labeled" : "unlabeled", created_at, label: { name: entry[2] }, issue };
+      return { event: entry[0] === "+" ? "labeled" : "unlabeled", created_at, label: label(entry[2]), issue };
     case "c":
       return { event: "closed", created_at, state_reason: entry[2] ?? null, issue };
     case "r":
@@ -194,6 +234,7 @@ function restEvent(entry: EventEntry, r: CachedIssue): RestIssueEvent {
 }
 
 export function restPulls(records: readonly CachedPull[], urls: RestUrls): RestPull[] {
+  const user = users();
   return records.map((r) => ({
     number: r.n,
     title: r.t,

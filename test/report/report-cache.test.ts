@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bodyFromSections, formSections } from "../../src/github/form-sections.js";
+import { bodyFromSections, formSections, simpleSections } from "../../src/github/form-sections.js";
 import { decodeCache, emptyCache, encodeCache, type ReportCache } from "../../src/github/report-cache.js";
 import type { CachedIssue } from "../../src/github/report-records.js";
 import { formField } from "../../src/triage/severity.js";
@@ -81,57 +81,59 @@ describe("report cache format", () => {
     const body =
       "### What happened?\n\nSecret details\n\n### Severity\n\nP1 — *high*: checkout\n\n### Affected users (%)\n\n_No response_\n";
     const sections = formSections(body, FIELDS);
-    expect(sections).toEqual([["Severity", "P1 — *high*: checkout"]]);
+    expect(sections).toEqual([
+      ["Severity", "P1 — *high*: checkout"],
+      ["Affected users (%)", ""],
+    ]);
     const rebuilt = bodyFromSections(sections);
     expect(rebuilt).not.toContain("Secret");
     expect(formField(rebuilt, "Severity")).toBe("P1 — high: checkout");
     expect(formField(rebuilt, "Affected users (%)")).toBeNull();
   });
 
+  it("cuts GitHub's issue-form bodies by lines, and leaves anything else to the Markdown parser", () => {
+    const form =
+      "### What happened?\r\n\r\nIt broke.\r\n\r\n### Severity\r\n\r\nP1\r\n\r\n### Affected users (%)\r\n\r\n_No response_";
+    expect(simpleSections(form, FIELDS)).toEqual([
+      ["Severity", "P1"],
+      ["Affected users (%)", ""],
+    ]);
+    expect(simpleSections("### Severity ###\n\nP2\n", FIELDS)).toEqual([["Severity", "P2"]]);
+    // A fence can hide a heading; a list, quote or setext line changes the blocks; markup in a heading changes its text.
+    for (const body of [
+      "```\n### Severity\nP0\n```\n### Severity\n\nP3",
+      "### Severity\n\n- P1",
+      "> ### Severity\n> P1",
+      "Severity\n===\n\nP1",
+      "### *Severity*\n\nP1",
+      "### Severity\n\n    P1",
+    ])
+      expect(simpleSections(body, FIELDS), body).toBeNull();
+    expect(
+      formField(bodyFromSections(formSections("```\n### Severity\nP0\n```\n### Severity\n\nP3", FIELDS)), "Severity"),
+    ).toBe("P3");
+  });
+
   it("rebuilds bodies whose form answers read back the same, whatever Markdown the answers hold", () => {
     const word = fc.constantFrom(
-      "P1",
-      "25",
-      "%",
-      "#",
-      "##",
-      "*",
-      "**x**",
-      "-",
-      "+",
-      "1.",
-      "2)",
-      ">",
-      "`code`",
-      "_",
-      "[x]",
-      "[link](u)",
-      "<b>",
-      "&amp;",
-      "\\",
-      "|",
-      "~~",
-      "===",
-      "---",
-      "    indented",
-      "\t",
-      "é",
-      "😀",
-      "Severity",
-      "###",
+      ...["P1", "25", "%", "high", "users", "about", "20.5", "é", "😀", "Severity", "no", "response", "_No response_"],
+      ...["#", "##", "###", "*", "**x**", "-", "+", "1.", "2)", ">", "`code`", "```", "~~~", "_", "[x]", "[link](u)"],
+      ...["[r]: /u", "<b>", "&amp;", "\\", "|", "~~", "===", "---", "    indented", "\t", "Affected users (%)"],
     );
-    const answer = fc
-      .array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 })
-      .map((lines) => lines.map((l) => l.join(" ")).join("\n"));
+    const line = fc.array(word, { minLength: 1, maxLength: 5 }).map((words) => words.join(" "));
+    const answer = fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n"));
+    const simpleAnswer = fc.constantFrom("P1", "P2 — high", "25", "25 %", "about 20", "_No response_", "", "a\nb");
     const heading = fc.constantFrom("#", "##", "###", "####");
-    const section = fc.tuple(heading, fc.constantFrom(...FIELDS, "What happened?", "Steps"), answer);
+    const name = fc.constantFrom(...FIELDS, "What happened?", "Steps");
+    const section = fc.tuple(heading, name, fc.oneof(answer, simpleAnswer));
+    const newline = fc.constantFrom("\n", "\r\n");
     fc.assert(
-      fc.property(fc.array(section, { minLength: 1, maxLength: 4 }), (sections) => {
-        const body = sections.map(([h, field, text]) => `${h} ${field}\n\n${text}\n`).join("\n");
+      fc.property(fc.array(section, { minLength: 1, maxLength: 4 }), newline, (sections, nl) => {
+        const body = sections.map(([h, field, text]) => `${h} ${field}${nl}${nl}${text}${nl}`).join(nl);
         const rebuilt = bodyFromSections(formSections(body, FIELDS));
         for (const field of FIELDS) expect(formField(rebuilt, field)).toBe(formField(body, field));
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 });

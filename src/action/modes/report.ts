@@ -7,7 +7,7 @@ import { getFile, type Repo } from "../../github/contents.js";
 import { type DataFile, readBlob, readBlobBytes, readBranch, writeFiles } from "../../github/data-branch.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { repoMetricsFile } from "../../github/metrics-file.js";
-import { decodeCache, encodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
+import { decodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
 import { fetchReportData } from "../../github/report-fetch.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
@@ -51,11 +51,13 @@ export async function run(ctx: ActionContext): Promise<void> {
   const state = await readBranch(client, ctx.repo, branch);
   const cacheSha = state.files.get(REPORT_CACHE_PATH);
   const fields = formFields(config);
-  const cache = decodeCache(
-    cacheSha ? await readBlobBytes(client, ctx.repo, cacheSha, REPORT_CACHE_PATH) : null,
-    fields,
+  // Passed straight on, not kept: the fetch releases the old cache's records once it has merged them.
+  const fetched = await fetchReportData(
+    client,
+    ctx.repo,
+    decodeCache(cacheSha ? await readBlobBytes(client, ctx.repo, cacheSha, REPORT_CACHE_PATH) : null, fields),
+    { now, fields },
   );
-  const fetched = await fetchReportData(client, ctx.repo, cache, { now, fields });
   core.info(`launchgate report: ${fetched.changed} changed items in ${fetched.requests} requests`);
   const partial = fetched.partial;
   if (partial)
@@ -103,7 +105,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     path: snapshotPath(s.week.id),
     content: `${JSON.stringify(s, null, 2)}\n`,
   }));
-  files.push({ path: REPORT_CACHE_PATH, content: encodeCache(fetched.stored) });
+  files.push({ path: REPORT_CACHE_PATH, content: fetched.stored });
   if (state.files.has(LEGACY_CACHE_PATH)) files.push({ path: LEGACY_CACHE_PATH, content: null });
 
   const backfilled = report.snapshots.length - 1;

@@ -8,6 +8,15 @@ import type { Repo } from "../../github/contents.js";
 import { applyLabelChange } from "../../github/issue-labels.js";
 import { fetchIssueSelections } from "../../github/issue-selections.js";
 import { fetchMoreComments } from "../../github/issues-sweep.js";
+import { fetchSweepChanges } from "../../github/sweep-fetch.js";
+import {
+  dueNumbers,
+  nextSweepState,
+  readSweepState,
+  STATE_WRITE_REQUESTS,
+  sameClocks,
+  writeSweepState,
+} from "../../github/sweep-state.js";
 import { commentIssueNumber, restIssueSchema } from "../../model/rest.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { actionNow } from "../../time/now.js";
@@ -66,25 +75,46 @@ export interface SweepReport {
   summary: string;
 }
 
+/** Requests an incremental sweep may make, whatever the number of open issues. */
+const INCREMENTAL_BUDGET = 20;
+
 /**
- * Sweeps open issues, issues closed within `sweep_lookback`, and closed issues still carrying
- * `sla:breached` (whenever they closed), with at most ceil(N/100) + 10 API requests for N
- * issues: reads take ceil(N/100) + 3 at most (one rounding per query, plus the config), and
- * the rest pays for reading long comment threads and for label writes. Changes that do not fit
- * are left for the next sweep, most urgent first.
+ * Sweeps issues and sets their labels. The first sweep (or one without a usable state, see
+ * github/sweep-state.ts) reads open issues, issues closed within `sweep_lookback`, and closed
+ * issues still carrying `sla:breached` (whenever they closed), with at most ceil(N/100) + 15 API
+ * requests for N issues: reads take ceil(N/100) + 4 at most (one rounding per query, the config,
+ * the state), the state write 4, and the rest pays for long comment threads and label writes.
+ * Later sweeps re-check only the issues changed since the last one began and those whose clocks
+ * fell due since, in at most 20 requests. Changes that do not fit are left for the next sweep,
+ * most urgent first.
  */
 export async function sweep(client: GitHubClient, repo: Repo, config: Config, replay?: Date): Promise<SweepReport> {
+  const startedAt = replay ?? new Date();
+  // Incremental when the last sweep left its state: only what changed or fell due since.
+  const state = await readSweepState(client, repo, config, startedAt);
   const lookbackMs = durationMinutes(config.triage.sweep_lookback) * 60_000;
-  const since = new Date((replay ?? new Date()).getTime() - lookbackMs).toISOString();
-  const swept = await fetchIssueSelections(client, repo, [
-    { states: ["OPEN"] },
-    { states: ["CLOSED"], since },
-    { states: ["CLOSED"], labels: [config.triage.labels.breached] },
-  ]);
+  const since = new Date(startedAt.getTime() - lookbackMs).toISOString();
+  const swept = state
+    ? {
+        ...(await fetchSweepChanges(client, repo, {
+          since: state.since,
+          numbers: dueNumbers(state, startedAt),
+          fields: [config.triage.form_field],
+        })),
+        // Long threads and timelines are read whole by the incremental read.
+        moreComments: new Map<number, string>(),
+        moreEvents: new Set<number>(),
+        requests: 0,
+      }
+    : await fetchIssueSelections(client, repo, [
+        { states: ["OPEN"] },
+        { states: ["CLOSED"], since },
+        { states: ["CLOSED"], labels: [config.triage.labels.breached] },
+      ]);
   // Judged when the read is done: an issue closed while it was read is closed, not breaching.
   const now = replay ?? new Date();
-  const budget = Math.ceil(swept.issues.length / 100) + 10;
-  const left = () => budget - client.requests;
+  const budget = state ? INCREMENTAL_BUDGET : Math.ceil(swept.issues.length / 100) + 10 + 1 + STATE_WRITE_REQUESTS;
+  const left = () => budget - client.requests - STATE_WRITE_REQUESTS;
 
   // Long threads: read more only when the first 100 comments hold no response.
   const incomplete: number[] = [];
@@ -109,6 +139,15 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
       await applyLabelChange(client, repo, change);
       written.push(change);
     } else deferred.push(change);
+  }
+
+  try {
+    const retry = [...deferred.map((c) => c.number), ...incomplete];
+    const next = nextSweepState(state, config, result, retry, startedAt);
+    if (!sameClocks(state, next, startedAt)) await writeSweepState(client, repo, config, next, state !== null);
+  } catch (error) {
+    // The labels are written; without the state the next sweep reads everything again.
+    core.warning(`launchgate triage: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const summary = formatSweepSummary(result, {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatCriteriaMarkdown } from "../../criteria/format/markdown.js";
 import type { CriteriaResult } from "../../criteria/result.js";
+import { ROLLBACK_METRICS } from "../../criteria/rules/rollback.js";
 import { createClient } from "../../github/client.js";
 import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
@@ -48,7 +49,9 @@ export async function run(ctx: ActionContext): Promise<void> {
     metricUrl: (path, line) => `${server}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${ref}/${path}#L${line}`,
   });
   const unknown = unknownMetricLines(metrics);
-  await publish(result, unknown);
+  // Not knowing a rollback metric is never "no rollback": the output says unknown unless one fired.
+  const rollbackUnknown = ROLLBACK_METRICS.some((m) => metrics?.unknown && Object.hasOwn(metrics.unknown, m));
+  await publish(result, unknown, rollbackUnknown);
   core.info(
     `launchgate: release decision ${result.decision}, readiness ${result.readiness}/100 (${client.requests} API requests)`,
   );
@@ -56,7 +59,11 @@ export async function run(ctx: ActionContext): Promise<void> {
   if (unknown.length > 0) core.setFailed(`launchgate: ${unknown.join("; ")}`);
 }
 
-async function publish(result: CriteriaResult, unknownMetrics: readonly string[]): Promise<void> {
+async function publish(
+  result: CriteriaResult,
+  unknownMetrics: readonly string[],
+  rollbackUnknown: boolean,
+): Promise<void> {
   const fires = (level: string) => String(result.rules.some((r) => r.level === level && r.outcome !== "pass"));
   const warning =
     unknownMetrics.length > 0
@@ -70,7 +77,8 @@ async function publish(result: CriteriaResult, unknownMetrics: readonly string[]
   core.setOutput("result-path", resultPath);
   core.setOutput("decision", result.decision);
   core.setOutput("reasons", JSON.stringify(result.rules.filter((r) => r.outcome !== "pass")));
-  core.setOutput("rollback", fires("rollback"));
+  const rollback = fires("rollback");
+  core.setOutput("rollback", rollback === "false" && rollbackUnknown ? "unknown" : rollback);
   core.setOutput("consider-rollback", fires("consider-rollback"));
   core.setOutput("hotfix", fires("hotfix"));
   core.setOutput("patch-due", fires("patch"));

@@ -5,6 +5,9 @@ import type { Evidence, RuleResult } from "../result.js";
 import { longestBreach } from "../sustained.js";
 import { currentSamples, missingMetric } from "./metric-window.js";
 
+/** The metrics the rollback rules below read (callers report "rollback unknown" when one is). */
+export const ROLLBACK_METRICS = ["crash_rate", "error_rate", "uptime"] as const;
+
 export function crashRate(facts: Facts): RuleResult {
   const { enabled, threshold } = facts.config.rollback.crashRate;
   const id = "rollback.crash-rate";

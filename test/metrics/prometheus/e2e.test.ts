@@ -338,7 +338,8 @@ describe("the Action reading Prometheus with a secret", () => {
     expect(denied.stdout).toContain("metric crash_rate is unknown: HTTP 401");
     // The token is masked, never printed.
     expect(denied.stdout.split("\n").filter((l) => l.includes("wrong"))).toEqual(["::add-mask::wrong"]);
-    expect(denied.outputs.rollback).toBe("false");
+    // Not knowing is not "no rollback".
+    expect(denied.outputs.rollback).toBe("unknown");
     expect(denied.summary).toContain("error_rate is unknown: HTTP 401");
     expect(s.problems).toEqual([]);
   });

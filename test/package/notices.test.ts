@@ -24,8 +24,9 @@ beforeAll(() => {
       const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\/(?!.*node_modules\/)/.exec(source);
       // esbuild follows a package's own source map, whose paths can climb out of the package
       // ("@octokit/src/…"): only a directory with a package.json is a package.
-      const dir = match && path.resolve(path.dirname(path.join(DIST, name)), match[1]);
-      if (match?.[2] && dir && existsSync(path.join(dir, "package.json"))) bundled.add(match[2]);
+      const [, dir, pkg] = match ?? [];
+      if (!dir || !pkg) continue;
+      if (existsSync(path.join(path.dirname(path.join(DIST, name)), dir, "package.json"))) bundled.add(pkg);
     }
   }
 });

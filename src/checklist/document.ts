@@ -10,9 +10,9 @@ import type { ChecklistDocument } from "./types.js";
 export function readGateDocument(
   bytes: Uint8Array,
   path: string,
-  options: ParseOptions & { allowEmpty?: boolean } = {},
+  options: ParseOptions & { allowEmpty?: boolean; maxBytes?: number } = {},
 ): ChecklistDocument {
-  const doc = parseChecklist(decodeDocument(bytes, path), path, options);
+  const doc = parseChecklist(decodeDocument(bytes, path, options.maxBytes), path, options);
   if (doc.items.length === 0 && !options.allowEmpty) {
     throw new InputError("no task list items", { file: path, fix: "a gate document needs items like `- [ ] …`" });
   }

@@ -1,8 +1,15 @@
 import { isUtf8 } from "node:buffer";
 import { InputError } from "../errors.js";
 
-/** Gate documents larger than this are refused rather than risking a slow or partial parse. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * Gate documents larger than this are refused before parsing. The Markdown parser's time and
+ * memory grow faster than the text, most for a single piece with no heading to cut at (chunks.ts),
+ * nested lists and quotes, and inline-heavy items: at 64 KiB the worst of those shapes takes under
+ * 1 s of CPU and 250 MB for the whole `launchgate check` process, at 128 KiB over 300 MB, and a
+ * 9 MB document took 16 s and 1.8 GB (bench/results/checklist.md, "Document size limit"). Real
+ * gates and release checklists are a few to 30 KB.
+ */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
 /**
  * Deepest container nesting (lists, block quotes) accepted. The Markdown parser's cost grows
  * steeply with nesting (a list indented 1,000 levels takes tens of seconds), and no real
@@ -14,13 +21,15 @@ export const MAX_NESTING = 100;
  * Turns raw bytes into Markdown text, refusing what is not a UTF-8 text document.
  * A leading BOM is dropped, as github.com does when it renders a file.
  */
-export function decodeDocument(bytes: Uint8Array, file: string): string {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new InputError(`file is ${mb} MB; gate documents are limited to 10 MB`, {
-      file,
-      fix: "split it into several gate documents",
-    });
+export function decodeDocument(bytes: Uint8Array, file: string, maxBytes = MAX_DOCUMENT_BYTES): string {
+  if (bytes.byteLength > maxBytes) {
+    throw new InputError(
+      `file is ${formatSize(bytes.byteLength)}; gate documents are limited to ${formatSize(maxBytes)}`,
+      {
+        file,
+        fix: "split it into several gate documents",
+      },
+    );
   }
   if (bytes.byteLength === 0) {
     throw new InputError("empty file", { file, fix: "a gate document needs at least one task list item (- [ ] …)" });
@@ -39,6 +48,10 @@ export function decodeDocument(bytes: Uint8Array, file: string): string {
   const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
   assertNestingWithinLimit(text, file);
   return text;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /** 1-based line of the byte at `index`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeDocument, MAX_NESTING } from "../../src/checklist/input.js";
+import { decodeDocument, MAX_DOCUMENT_BYTES, MAX_NESTING } from "../../src/checklist/input.js";
 import { extractOwners, normalizeOwner } from "../../src/checklist/owners.js";
 import { parseChecklist } from "../../src/checklist/parse.js";
 import { inputErrorOf } from "../support/input-error.js";
@@ -242,6 +242,21 @@ describe("decodeDocument refuses what is not a UTF-8 text document", () => {
     expect(inputError(decode(Buffer.from("a\nb\n\xff", "latin1")))).toMatch(/^f\.md:3: not valid UTF-8/);
     expect(inputError(decode(Buffer.from("\0- [ ] a\n")))).toMatch(/^f\.md:1: binary file/);
     expect(inputError(decode(new Uint8Array(11 * 1024 * 1024).fill(0x61)))).toMatch(/^f\.md: file is 11\.0 MB/);
+  });
+
+  it("takes a document of exactly the size limit and refuses one byte more, before parsing", () => {
+    const gate = (bytes: number) => {
+      const text = `${"- [ ] an item of a long gate @alice\n".repeat(Math.ceil(bytes / 36))}`.slice(0, bytes - 1);
+      return Buffer.from(
+        `${text.replace(/[^\n]*$/, "")}${"x".repeat(bytes - 1 - text.replace(/[^\n]*$/, "").length)}\n`,
+      );
+    };
+    expect(MAX_DOCUMENT_BYTES).toBe(64 * 1024);
+    expect(gate(MAX_DOCUMENT_BYTES).byteLength).toBe(MAX_DOCUMENT_BYTES);
+    expect(decode(gate(MAX_DOCUMENT_BYTES))).not.toThrow();
+    expect(inputError(decode(gate(MAX_DOCUMENT_BYTES + 1)))).toBe(
+      "f.md: file is 65 KiB; gate documents are limited to 64 KiB — split it into several gate documents",
+    );
   });
 
   it("refuses nesting deeper than the limit, on one line or by indentation", () => {

@@ -3,13 +3,13 @@ import { InputError } from "../errors.js";
 
 /**
  * Gate documents larger than this are refused before parsing. The Markdown parser's time and
- * memory grow faster than the text, most for a single piece with no heading to cut at (chunks.ts),
- * nested lists and quotes, and inline-heavy items: at 64 KiB the worst of those shapes takes under
- * 1 s of CPU and 250 MB for the whole `launchgate check` process, at 128 KiB over 300 MB, and a
- * 9 MB document took 16 s and 1.8 GB (bench/results/checklist.md, "Document size limit"). Real
- * gates and release checklists are a few to 30 KB.
+ * memory grow faster than the text, most for nested block quotes and lists, a single piece with no
+ * heading to cut at (chunks.ts) and inline-heavy items. At 64 KiB the worst of those shapes took up
+ * to 295 MB for the whole `launchgate check` process, too close to the 300 MB goal; 48 KiB leaves a
+ * margin, well under 1 s of CPU (a 9 MB document took 16 s and 1.8 GB). Real gates and release
+ * checklists are a few to 30 KB. Figures: bench/results/checklist.md, "Document size limit".
  */
-export const MAX_DOCUMENT_BYTES = 64 * 1024;
+export const MAX_DOCUMENT_BYTES = 48 * 1024;
 /**
  * Deepest container nesting (lists, block quotes) accepted. The Markdown parser's cost grows
  * steeply with nesting (a list indented 1,000 levels takes tens of seconds), and no real

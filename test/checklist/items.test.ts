@@ -251,11 +251,11 @@ describe("decodeDocument refuses what is not a UTF-8 text document", () => {
         `${text.replace(/[^\n]*$/, "")}${"x".repeat(bytes - 1 - text.replace(/[^\n]*$/, "").length)}\n`,
       );
     };
-    expect(MAX_DOCUMENT_BYTES).toBe(64 * 1024);
+    expect(MAX_DOCUMENT_BYTES).toBe(48 * 1024);
     expect(gate(MAX_DOCUMENT_BYTES).byteLength).toBe(MAX_DOCUMENT_BYTES);
     expect(decode(gate(MAX_DOCUMENT_BYTES))).not.toThrow();
     expect(inputError(decode(gate(MAX_DOCUMENT_BYTES + 1)))).toBe(
-      "f.md: file is 65 KiB; gate documents are limited to 64 KiB — split it into several gate documents",
+      "f.md: file is 49 KiB; gate documents are limited to 48 KiB — split it into several gate documents",
     );
   });
 

@@ -197,7 +197,7 @@ describe("launchgate check: bad input is one line on stderr, exit 2, no stack tr
 
   it("a 20 MB file", () => {
     expect(inputError([write("huge.md", "- [ ] item\n".repeat(2_000_000))])).toMatch(
-      /^launchgate: huge\.md: file is 21\.0 MB; gate documents are limited to 64 KiB/,
+      /^launchgate: huge\.md: file is 21\.0 MB; gate documents are limited to 48 KiB/,
     );
   });
 

@@ -96,7 +96,7 @@ describe("npm pack → npm install into an empty project", () => {
     expect(doctor.stdout).toContain("✓ .github/launchgate.yml is valid");
     expect(doctor.stdout).toMatch(/^✗ \.github\/gates\/[\w-]+\.md:\d+: @your-org\//m);
     expect(doctor.code).toBe(1);
-  });
+  }, 120_000);
 
   it("launchgate demo installs the site's dependencies on first use and builds the site", () => {
     const demo = launchgate("demo");
@@ -110,7 +110,7 @@ describe("npm pack → npm install into an empty project", () => {
     expect(site.stdout).toBe("public\n");
     expect(site.stderr).not.toContain("installing");
     expect(existsSync(path.join(project, "public", "index.html"))).toBe(true);
-  });
+  }, 600_000);
 
   it("runs from the tarball before publication, as the README says (npm exec --package)", () => {
     const empty = path.join(work, "elsewhere");
@@ -118,5 +118,5 @@ describe("npm pack → npm install into an empty project", () => {
     const exec = run("npm", ["exec", "--yes", `--package=${tarball}`, "--", "launchgate", "--version"], empty);
     expect(exec.code, exec.stderr).toBe(0);
     expect(exec.stdout).toBe(`${version}\n`);
-  });
+  }, 300_000);
 });

@@ -68,6 +68,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
     "next:",
     "  1. Replace the @your-org/… approvers in .github/gates/*.md and delete the gates you do not need.",
     "  2. Set launch.date in .github/launchgate.yml when you know your launch day.",
+    "     Add error-rate and crash-rate samples to launch/metrics.yml as monitoring reports them.",
     "  3. Commit, push, and make `launchgate / gates` a required check (Settings → Rules → Rulesets).",
     "  4. For the weekly site: Settings → Pages → Source: GitHub Actions.",
     "  5. Run `npx launchgate doctor` to check the setup.",

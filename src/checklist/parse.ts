@@ -72,7 +72,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const enter = (fragment: { tree: Root; scope: Scope }, line: number) => {
     rereadBudget -= fragment.scope.source.length;
     if (rereadBudget < 0 || rereadDepth >= MAX_REREAD_DEPTH) {
-      throw new InputError("too many ambiguous task markers to read like github.com does", {
+      throw new InputError("too many ambiguous task markers to read like GitHub does", {
         file: path,
         line,
         fix: "write each item's text on the line of its `- [ ]` marker",

@@ -142,7 +142,7 @@ export async function fetchReportData(
     pulls: mergeRecords([], ctx.pulls.values()),
   };
   const urls: RestUrls = {
-    api: client.octokit.request.endpoint.DEFAULTS.baseUrl,
+    api: client.endpoints.apiUrl,
     owner: repo.owner,
     repo: repo.repo,
     web: repository.html_url ?? null,

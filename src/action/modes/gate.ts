@@ -4,9 +4,9 @@ import { join } from "node:path";
 import * as core from "@actions/core";
 import { InputError } from "../../errors.js";
 import { annotationBatches, publishCheckRun } from "../../github/checks.js";
-import { call, createClient, type GitHubClient, isForbidden } from "../../github/client.js";
+import { createClient, type GitHubClient, isForbidden } from "../../github/client.js";
 import { listComments, upsertStickyComment } from "../../github/comments.js";
-import { jsonResponse } from "../../github/response.js";
+import { readPullRequest } from "../../github/pulls.js";
 import type { ActionContext } from "../context.js";
 import { failureMessage } from "../failure.js";
 import { evaluatePullRequest, type GateRun } from "../gate/evaluate-pr.js";
@@ -122,9 +122,7 @@ interface Target {
 
 async function targetOf(client: GitHubClient, ctx: ActionContext): Promise<Target> {
   const read = (number: number, what: string) =>
-    call(`reading ${what}`, () =>
-      client.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ctx.repo, pull_number: number }),
-    ).then(({ data }) => toPullRequestInfo(jsonResponse(`reading ${what}`, data)));
+    readPullRequest(client, ctx.repo, number, what).then(toPullRequestInfo);
   if (ctx.eventName === "merge_group") {
     const { number, headSha } = mergeGroupPullNumber(ctx.payload);
     const pr = await read(number, `pull request #${number} of the merge group`);

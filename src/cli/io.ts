@@ -8,6 +8,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Whether stdout is a colour-capable terminal (respects NO_COLOR / FORCE_COLOR). */
   color: boolean;
+  /** Whether stderr is a terminal (a live read redraws one progress line there; else plain lines). */
+  stderrTTY?: boolean;
   cwd: string;
 }
 

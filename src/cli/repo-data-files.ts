@@ -40,6 +40,18 @@ export function metricsFlag(path: string | undefined): MetricsSource {
   return path ? metricsFile(path, readUserText) : noMetrics;
 }
 
+/**
+ * The web host the exported issues and PRs link to (`https://ghe.example.com` for
+ * `https://ghe.example.com/acme/shop/issues/1`), or null when none has a URL.
+ */
+export function exportsServerUrl(data: { issues: readonly RestIssue[]; pulls: readonly RestPull[] }): string | null {
+  for (const item of [...data.issues, ...data.pulls]) {
+    const match = /^(https?:\/\/.+?)\/[^/]+\/[^/]+\/(?:issues|pull)\/\d+$/.exec(item.html_url ?? "");
+    if (match) return match[1] as string;
+  }
+  return null;
+}
+
 /** `--repo owner/name`, else the repository the exported issues and PRs link to; null when neither says. */
 export function repoFlag(
   flag: string | undefined,

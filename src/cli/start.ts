@@ -13,6 +13,7 @@ main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color,
+  stderrTTY: process.stderr.isTTY === true,
   cwd: process.cwd(),
 }).then(
   (code) => {

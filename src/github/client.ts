@@ -34,8 +34,6 @@ export interface GitHubClient {
   octokit: OctokitClient;
   /** Where this GitHub is (REST, GraphQL, web links). */
   endpoints: GitHubEndpoints;
-  /** endpoints.graphqlUrl, for the fetchers that still post their queries themselves. */
-  graphqlUrl: string;
   /** Requests sent so far, retries included. */
   readonly requests: number;
 }
@@ -50,6 +48,8 @@ export interface ClientOptions {
   pause?: (ms: number) => Promise<void>;
   /** Told the number of requests so far after each response (the CLI's progress on stderr). */
   onRequest?: (requests: number) => void;
+  /** Where each request's line (method, URL, status, time) goes: the Action's debug log; none by default. */
+  log?: (line: string) => void;
 }
 
 /** Makes the Octokit instance from launchgate's options and plugins (the Action and the CLI use different packages). */
@@ -63,7 +63,7 @@ export type MakeOctokit = (options: OctokitOptions, plugins: OctokitPlugin[]) =>
 export function createClient(options: ClientOptions): GitHubClient {
   const proxyAware = (actionsDefaults.request as { fetch: typeof fetch }).fetch;
   return buildClient(
-    options,
+    { log: core.debug, ...options },
     proxyAware,
     (octokitOptions, plugins) =>
       // getOctokit's own typing drops the added plugins' APIs; they are there.
@@ -88,7 +88,7 @@ export function buildClient(options: ClientOptions, baseFetch: typeof fetch, mak
     requests++;
     const started = Date.now();
     const response = await baseFetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    core.debug(`${init?.method ?? "GET"} ${String(input)} → ${response.status} in ${Date.now() - started} ms`);
+    options.log?.(`${init?.method ?? "GET"} ${String(input)} → ${response.status} in ${Date.now() - started} ms`);
     options.onRequest?.(requests);
     return response;
   };
@@ -130,7 +130,6 @@ export function buildClient(options: ClientOptions, baseFetch: typeof fetch, mak
   return {
     octokit,
     endpoints,
-    graphqlUrl: endpoints.graphqlUrl,
     get requests() {
       return requests;
     },

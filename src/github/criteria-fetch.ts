@@ -5,6 +5,7 @@ import { commentIssueNumber, restPullSchema, restReleaseSchema } from "../model/
 import { isResponse } from "../triage/responders.js";
 import { ApiError, type GitHubClient, toApiError } from "./client.js";
 import type { Repo } from "./contents.js";
+import { graphqlQuery } from "./graphql.js";
 import { completeEvents, fetchIssueSelections } from "./issue-selections.js";
 import { fetchMoreComments } from "./issues-sweep.js";
 
@@ -102,21 +103,11 @@ async function fetchClosingRefs(client: GitHubClient, repo: Repo, numbers: numbe
       .join("\n");
     const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${fields} } }`;
     const what = "reading the issues pull requests close";
-    let data: unknown;
-    try {
-      ({ data } = await client.octokit.request({
-        method: "POST",
-        url: client.graphqlUrl,
-        query,
-        variables: { owner: repo.owner, name: repo.repo },
-      }));
-    } catch (error) {
-      throw toApiError(what, error);
-    }
     type Node = { closingIssuesReferences?: { nodes?: ({ number: number } | null)[] } } | null;
-    const response = data as { data?: { repository?: Record<string, Node> | null }; errors?: { message: string }[] };
-    if (response.errors?.length) throw new ApiError(what, undefined, response.errors[0]?.message ?? "GraphQL error");
-    const repository = response.data?.repository;
+    const { repository } = await graphqlQuery<{ repository: Record<string, Node> | null }>(client, what, query, {
+      owner: repo.owner,
+      name: repo.repo,
+    });
     if (!repository) throw new ApiError(what, undefined, "repository not found");
     for (const n of batch) {
       const nodes = repository[`pr${n}`]?.closingIssuesReferences?.nodes ?? [];

@@ -1,6 +1,7 @@
 import type { RestComment, RestIssue, RestIssueEvent } from "../model/rest.js";
-import { ApiError, type GitHubClient, toApiError } from "./client.js";
+import { ApiError, type GitHubClient } from "./client.js";
 import type { Repo } from "./contents.js";
+import { graphqlQuery } from "./graphql.js";
 
 /**
  * Incremental issue fetch for the triage sweep and the criteria, with GraphQL: 100 issues per
@@ -135,7 +136,7 @@ export async function fetchIssues(client: GitHubClient, repo: Repo, selection: I
     out.requests++;
     const page = data.repository?.issues;
     if (!page) throw new ApiError("sweeping issues", undefined, `repository ${repo.owner}/${repo.repo} not found`);
-    for (const node of page.nodes) if (node) addIssue(out, node);
+    for (const node of page.nodes) if (node) addIssue(out, node, client.endpoints.apiUrl);
     cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (cursor);
   return out;
@@ -162,7 +163,7 @@ export async function fetchMoreComments(
     requests++;
     const comments = data.repository?.issue?.comments;
     if (!comments) throw new ApiError(`reading the comments of #${number}`, undefined, "issue not found");
-    for (const c of comments.nodes) if (c) swept.comments.push(toRestComment(c, number, repo));
+    for (const c of comments.nodes) if (c) swept.comments.push(toRestComment(c, number, repo, client.endpoints.apiUrl));
     cursor = comments.pageInfo.hasNextPage ? comments.pageInfo.endCursor : null;
   }
   swept.moreComments.delete(number);
@@ -170,7 +171,7 @@ export async function fetchMoreComments(
   return requests;
 }
 
-function addIssue(out: SweptIssues, node: GqlIssue): void {
+function addIssue(out: SweptIssues, node: GqlIssue, apiUrl: string): void {
   const repoUrl = node.url.replace(/\/issues\/\d+$/, "");
   const [owner = "", name = ""] = repoUrl.replace(/^https?:\/\/[^/]+\//, "").split("/");
   out.issues.push({
@@ -188,7 +189,8 @@ function addIssue(out: SweptIssues, node: GqlIssue): void {
     updated_at: node.updatedAt,
     closed_at: node.closedAt,
   });
-  for (const c of node.comments.nodes) if (c) out.comments.push(toRestComment(c, node.number, { owner, repo: name }));
+  for (const c of node.comments.nodes)
+    if (c) out.comments.push(toRestComment(c, node.number, { owner, repo: name }, apiUrl));
   if (node.comments.pageInfo.hasNextPage && node.comments.pageInfo.endCursor)
     out.moreComments.set(node.number, node.comments.pageInfo.endCursor);
   for (const item of node.timelineItems.nodes) {
@@ -213,10 +215,11 @@ function actor(author: GqlActor | null): RestIssue["user"] {
     : { login: author.login, type: author.__typename };
 }
 
-function toRestComment(c: GqlComment, number: number, repo: Repo): RestComment {
+/** A REST comment names its issue by API URL (`issue_url`), on the GitHub it came from. */
+function toRestComment(c: GqlComment, number: number, repo: Repo, apiUrl: string): RestComment {
   return {
     id: c.databaseId ?? 0,
-    issue_url: `https://api.github.com/repos/${repo.owner}/${repo.repo}/issues/${number}`,
+    issue_url: `${apiUrl}/repos/${repo.owner}/${repo.repo}/issues/${number}`,
     user: actor(c.author),
     author_association: c.authorAssociation,
     created_at: c.createdAt,
@@ -224,14 +227,5 @@ function toRestComment(c: GqlComment, number: number, repo: Repo): RestComment {
 }
 
 async function graphql<T>(client: GitHubClient, what: string, query: string, variables: object): Promise<T> {
-  let data: unknown;
-  try {
-    ({ data } = await client.octokit.request({ method: "POST", url: client.graphqlUrl, query, variables }));
-  } catch (error) {
-    throw toApiError(what, error);
-  }
-  const response = data as { data?: T; errors?: { message: string }[] };
-  if (response.errors?.length) throw new ApiError(what, undefined, response.errors[0]?.message ?? "GraphQL error");
-  if (!response.data) throw new ApiError(what, undefined, "empty GraphQL response");
-  return response.data;
+  return graphqlQuery<T>(client, what, query, variables as Record<string, unknown>);
 }

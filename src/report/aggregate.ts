@@ -35,7 +35,7 @@ import { metricEntry, weekStatus } from "./status.js";
  */
 
 export interface WeekInput {
-  repo: { owner: string; name: string; url?: string };
+  repo: { owner: string; name: string; url: string };
   weekId: string;
   timeZone: string;
   launchDate: string | null;
@@ -153,7 +153,7 @@ export function aggregateWeek(input: WeekInput): Snapshot {
       owner: input.repo.owner,
       name: input.repo.name,
       fullName: `${input.repo.owner}/${input.repo.name}`,
-      url: input.repo.url ?? `https://github.com/${input.repo.owner}/${input.repo.name}`,
+      url: input.repo.url,
     },
     week: {
       id: input.weekId,
@@ -436,7 +436,7 @@ function difference(now: number | null, before: number | null | undefined): numb
 }
 
 function repoUrl(input: WeekInput): string {
-  return input.repo.url ?? `https://github.com/${input.repo.owner}/${input.repo.name}`;
+  return input.repo.url;
 }
 
 function issueUrl(input: WeekInput, issue: RestIssue): string {

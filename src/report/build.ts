@@ -22,7 +22,8 @@ import type { WeekNotes } from "./notes.js";
 
 export interface ReportSources extends RepoData {
   metrics: MetricsData | null;
-  repo: { owner: string; name: string; url?: string };
+  /** `url`: the repository's web page on its GitHub (github.com, GHE.com or an Enterprise Server). */
+  repo: { owner: string; name: string; url: string };
   /** Stargazers now; only used for the current week. */
   stars: number | null;
   /** Gate results now; only used for the current week (gate history is not reconstructed). */

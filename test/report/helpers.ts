@@ -49,7 +49,7 @@ export function release(tag: string, publishedAt: string, downloads: number[]): 
 
 export function sources(fields: Partial<ReportSources> = {}): ReportSources {
   return {
-    repo: { owner: "acme", name: "caro" },
+    repo: { owner: "acme", name: "caro", url: "https://github.com/acme/caro" },
     issues: [],
     comments: [],
     events: [],

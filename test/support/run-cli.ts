@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 /** The built CLI (`npm run build`); LAUNCHGATE_CLI points tests at another build. */
@@ -18,4 +18,26 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     encoding: "utf8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `launchgate ARGS…` without blocking this process: for commands that talk to a fake GitHub
+ * served from the test's own process (spawnSync would stop it from answering).
+ */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env: options.env ?? { ...process.env, NO_COLOR: "1" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }

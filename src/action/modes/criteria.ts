@@ -7,6 +7,7 @@ import type { CriteriaResult } from "../../criteria/result.js";
 import { ROLLBACK_METRICS } from "../../criteria/rules/rollback.js";
 import { createClient } from "../../github/client.js";
 import { fetchCriteriaData } from "../../github/criteria-fetch.js";
+import { repoWebUrl } from "../../github/endpoints.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { repoMetricsFile } from "../../github/metrics-file.js";
 import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
@@ -26,7 +27,12 @@ import { prometheusEnv } from "../prometheus-env.js";
  * pipeline (src/pipeline/criteria.ts) on the fetched data.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  const client = createClient({
+    token: ctx.token,
+    apiUrl: ctx.apiUrl,
+    graphqlUrl: ctx.graphqlUrl,
+    serverUrl: ctx.serverUrl,
+  });
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
   const now = actionNow(process.env.LAUNCHGATE_NOW);
@@ -38,7 +44,6 @@ export async function run(ctx: ActionContext): Promise<void> {
     window: criteriaWindow(data.releases, now, config),
   }).read();
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
-  const server = process.env.GITHUB_SERVER_URL || "https://github.com";
   const result = runCriteria({
     data,
     metrics,
@@ -46,7 +51,7 @@ export async function run(ctx: ActionContext): Promise<void> {
     config,
     repo: { owner: ctx.repo.owner, name: ctx.repo.repo },
     gates: gates.map((g) => ({ id: g.gate.id, required: g.required, requiredDone: g.requiredDone })),
-    metricUrl: (path, line) => `${server}/${ctx.repo.owner}/${ctx.repo.repo}/blob/${ref}/${path}#L${line}`,
+    metricUrl: (path, line) => `${repoWebUrl(ctx, ctx.repo.owner, ctx.repo.repo)}/blob/${ref}/${path}#L${line}`,
   });
   const unknown = unknownMetricLines(metrics);
   // Not knowing a rollback metric is never "no rollback": the output says unknown unless one fired.

@@ -33,7 +33,12 @@ import {
  * the job's own result. On a fork's read-only token nothing is written through the API.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  const client = createClient({
+    token: ctx.token,
+    apiUrl: ctx.apiUrl,
+    graphqlUrl: ctx.graphqlUrl,
+    serverUrl: ctx.serverUrl,
+  });
   const target = await targetOf(client, ctx);
   const readOnly = ctx.eventName === "pull_request" && target.pr.fromFork;
 

@@ -5,10 +5,12 @@ import type { Config } from "../../config/schema.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { getFile, type Repo } from "../../github/contents.js";
 import { type DataFile, readBlob, readBlobBytes, readBranch, writeFiles } from "../../github/data-branch.js";
+import { repoWebUrl } from "../../github/endpoints.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
 import { repoMetricsFile } from "../../github/metrics-file.js";
 import { decodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
 import { fetchReportData } from "../../github/report-fetch.js";
+import { reportFormFields, reportRepoData } from "../../github/report-source.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
@@ -38,7 +40,12 @@ import { prometheusEnv } from "../prometheus-env.js";
  * and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  const client = createClient({
+    token: ctx.token,
+    apiUrl: ctx.apiUrl,
+    graphqlUrl: ctx.graphqlUrl,
+    serverUrl: ctx.serverUrl,
+  });
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
   const now = actionNow(process.env.LAUNCHGATE_NOW);
@@ -50,7 +57,7 @@ export async function run(ctx: ActionContext): Promise<void> {
 
   const state = await readBranch(client, ctx.repo, branch);
   const cacheSha = state.files.get(REPORT_CACHE_PATH);
-  const fields = formFields(config);
+  const fields = reportFormFields(config);
   // Passed straight on, not kept: the fetch releases the old cache's records once it has merged them.
   const fetched = await fetchReportData(
     client,
@@ -66,10 +73,10 @@ export async function run(ctx: ActionContext): Promise<void> {
     );
 
   const store = branchStore(client, ctx.repo, state.files);
-  const issues = fetched.cache.issues.filter((i) => !i.pull_request);
+  const data = reportRepoData(fetched);
   // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
   const backfillNow = backfill && !partial;
-  const weeks = weeksToBuild(weekId, backfillNow, store.weeks, config, { issues, pulls: fetched.pulls });
+  const weeks = weeksToBuild(weekId, backfillNow, store.weeks, config, { issues: data.issues, pulls: data.pulls });
   const metrics = await withPrometheus(metricsFile, {
     config,
     configFile: ctx.configPath,
@@ -79,12 +86,12 @@ export async function run(ctx: ActionContext): Promise<void> {
   // The snapshot says which metrics are unknown and why (the week is not green then); so does the log.
   for (const line of unknownMetricLines(metrics)) core.warning(`launchgate: ${line}`);
   const sources: Omit<ReportSources, "notes"> = {
-    repo: { owner: ctx.repo.owner, name: ctx.repo.repo, ...(fetched.repoUrl ? { url: fetched.repoUrl } : {}) },
-    issues,
-    comments: fetched.cache.comments,
-    events: fetched.cache.events,
-    pulls: fetched.pulls,
-    releases: fetched.cache.releases,
+    repo: {
+      owner: ctx.repo.owner,
+      name: ctx.repo.repo,
+      url: fetched.repoUrl ?? repoWebUrl(ctx, ctx.repo.owner, ctx.repo.repo),
+    },
+    ...data,
     metrics,
     stars: fetched.stars,
     // The commit the gates were read at: the site links each item to blob/<sha>/<path>#L<line>.
@@ -157,9 +164,4 @@ async function readNotes(
 ): Promise<WeekNotes | null> {
   const file = await getFile(client, repo, `${config.report.notes_dir}/${reportFileName(week)}`, ref);
   return file ? parseNotes(new TextDecoder().decode(file.bytes)) : null;
-}
-
-/** The issue-form fields the report reads: the severity field and the affected-users share. */
-function formFields(config: Config): string[] {
-  return [...new Set([config.triage.form_field, config.criteria.hotfix.p1AffectedUsers.field])];
 }

@@ -17,6 +17,7 @@ import {
   sameClocks,
   writeSweepState,
 } from "../../github/sweep-state.js";
+import { sweepSelections } from "../../github/triage-fetch.js";
 import { commentIssueNumber, restIssueSchema } from "../../model/rest.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { actionNow } from "../../time/now.js";
@@ -24,7 +25,6 @@ import { formatSweepSummary } from "../../triage/format-markdown.js";
 import { eventLabelChange, type LabelChange, requestsFor, sweepLabelChanges } from "../../triage/labels.js";
 import { isResponse } from "../../triage/responders.js";
 import type { TriageResult } from "../../triage/result.js";
-import { durationMinutes } from "../../triage/sla.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
 
@@ -34,7 +34,12 @@ import { loadBaseConfig } from "../gate/load-config.js";
  * the repository's issues, sets or clears `sla:breached`, and writes a job summary.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({ token: ctx.token, apiUrl: ctx.apiUrl, graphqlUrl: ctx.graphqlUrl });
+  const client = createClient({
+    token: ctx.token,
+    apiUrl: ctx.apiUrl,
+    graphqlUrl: ctx.graphqlUrl,
+    serverUrl: ctx.serverUrl,
+  });
   // The default branch's config (the event's commit): issue authors cannot change the rules.
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
   if (ctx.eventName === "issues" || ctx.eventName === "issue_comment") await triageEvent(client, ctx, config);
@@ -92,8 +97,6 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
   const startedAt = replay ?? new Date();
   // Incremental when the last sweep left its state: only what changed or fell due since.
   const state = await readSweepState(client, repo, config, startedAt);
-  const lookbackMs = durationMinutes(config.triage.sweep_lookback) * 60_000;
-  const since = new Date(startedAt.getTime() - lookbackMs).toISOString();
   const swept = state
     ? {
         ...(await fetchSweepChanges(client, repo, {
@@ -106,11 +109,7 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
         moreEvents: new Set<number>(),
         requests: 0,
       }
-    : await fetchIssueSelections(client, repo, [
-        { states: ["OPEN"] },
-        { states: ["CLOSED"], since },
-        { states: ["CLOSED"], labels: [config.triage.labels.breached] },
-      ]);
+    : await fetchIssueSelections(client, repo, sweepSelections(config, startedAt));
   // Judged when the read is done: an issue closed while it was read is closed, not breaching.
   const now = replay ?? new Date();
   const budget = state ? INCREMENTAL_BUDGET : Math.ceil(swept.issues.length / 100) + 10 + 1 + STATE_WRITE_REQUESTS;

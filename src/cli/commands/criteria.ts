@@ -3,16 +3,18 @@ import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import type { Paint } from "../../gates/format/text.js";
+import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";
+import { apiUrlFlag, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
 import { metricsFlag, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
-  "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]... [--repo OWNER/NAME]";
+  "launchgate criteria --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--metrics FILE] [--config FILE] [--now ISO-8601] [--format json|text] [--comments COMMENTS.json] [--events EVENTS.json] [--gate FILE]... [--repo OWNER/NAME [--api-url URL]]";
 export const summary =
   "release criteria: rollback, consider-rollback, hotfix, patch or feature release due, with evidence and a readiness score";
 
@@ -33,12 +35,8 @@ export const flags: FlagHelp[] = [
     default: "none: gates are not part of the readiness score",
     text: "a gate document whose progress counts toward readiness",
   },
-  {
-    name: "repo",
-    value: "OWNER/NAME",
-    default: "taken from the issues' URLs",
-    text: "this repository, for closing references written Fixes OWNER/NAME#N or as issue URLs",
-  },
+  repoFlagHelp("this repository, for closing references written Fixes OWNER/NAME#N or as issue URLs"),
+  apiUrlFlag,
 ];
 export const exits = {
   0: "the decision was computed (whatever it is)",
@@ -62,23 +60,27 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       comments: { type: "string" },
       events: { type: "string" },
       gate: { type: "string", multiple: true },
-      repo: { type: "string" },
+      ...liveFlagOptions,
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
   const format = formatFlag(values.format, FORMATS, "text");
-  for (const flag of ["issues", "pulls", "releases"] as const) {
-    if (!values[flag]) throw new UsageError(`--${flag} is required`, { fix: usage });
+  const live = liveSource(values, io);
+  for (const flag of live ? [] : (["issues", "pulls", "releases"] as const)) {
+    if (!values[flag])
+      throw new UsageError(`--${flag} is required (or --repo OWNER/NAME to read GitHub live)`, { fix: usage });
   }
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
-  const data = await readRepoData({
-    issues: values.issues as string,
-    pulls: values.pulls,
-    releases: values.releases,
-    comments: values.comments,
-    events: values.events,
-  });
+  const data = live
+    ? await live.read((client, repo) => fetchCriteriaData(client, repo, now, config))
+    : await readRepoData({
+        issues: values.issues as string,
+        pulls: values.pulls,
+        releases: values.releases,
+        comments: values.comments,
+        events: values.events,
+      });
   const metrics = await withPrometheus(metricsFlag(values.metrics), {
     config,
     configFile: values.config ?? "config",

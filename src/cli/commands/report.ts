@@ -1,10 +1,14 @@
 import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { checkResultSchema } from "../../gates/result.js";
+import { endpointsFromEnv, repoWebUrl } from "../../github/endpoints.js";
+import { fetchReportSources } from "../../github/report-source.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import type { RepoData } from "../../model/repo-data.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
@@ -16,11 +20,12 @@ import { parseWeekId } from "../../time/weeks.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
-import { metricsFlag, readRepoData, repoFlag } from "../repo-data-files.js";
+import { apiUrlFlag, type LiveSource, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
+import { exportsServerUrl, metricsFlag, type RepoDataFiles, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
-  "launchgate report --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--comments COMMENTS.json] [--events EVENTS.json] [--metrics FILE] [--notes DIR] [--snapshots DIR] [--week 2026-W47] [--format json|markdown] [--out DIR] [--backfill] [--config FILE] [--now ISO-8601] [--repo OWNER/NAME] [--stars N] [--gates CHECK.json]";
+  "launchgate report --issues ISSUES.json --pulls PULLS.json --releases RELEASES.json [--comments COMMENTS.json] [--events EVENTS.json] [--metrics FILE] [--notes DIR] [--snapshots DIR] [--week 2026-W47] [--format json|markdown] [--out DIR] [--backfill] [--config FILE] [--now ISO-8601] [--repo OWNER/NAME [--api-url URL]] [--stars N] [--gates CHECK.json]";
 export const summary =
   "the weekly post-launch report: writes <out>/snapshots/<week>.json and <out>/reports/<week>.md (or prints one of them)";
 
@@ -54,12 +59,8 @@ export const flags: FlagHelp[] = [
   { name: "backfill", default: "off", text: "also reconstruct missing earlier weeks (at most 104)" },
   sharedFlags.config,
   sharedFlags.now,
-  {
-    name: "repo",
-    value: "OWNER/NAME",
-    default: "taken from the issues' URLs",
-    text: "the repository the snapshot names",
-  },
+  repoFlagHelp("the repository the snapshot names"),
+  apiUrlFlag,
   { name: "stars", value: "N", default: "none", text: "the repository's star count, for the trends" },
   {
     name: "gates",
@@ -90,46 +91,43 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
       backfill: { type: "boolean", default: false },
       config: { type: "string" },
       now: { type: "string" },
-      repo: { type: "string" },
+      ...liveFlagOptions,
       stars: { type: "string" },
       gates: { type: "string" },
     },
   });
   const format = formatFlag(values.format, FORMATS, "markdown");
-  for (const required of ["issues", "pulls", "releases"] as const) {
-    if (!values[required]) throw new UsageError(`--${required} is required`, { fix: usage });
+  const live = liveSource(values, io);
+  for (const required of live ? [] : (["issues", "pulls", "releases"] as const)) {
+    if (!values[required])
+      throw new UsageError(`--${required} is required (or --repo OWNER/NAME to read GitHub live)`, { fix: usage });
   }
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const weekId = reportWeek(values.week, now, config, { name: "--week", error: UsageError });
 
-  const data = await readRepoData({
-    issues: values.issues as string,
-    pulls: values.pulls,
-    releases: values.releases,
-    comments: values.comments,
-    events: values.events,
-  });
-  const repo = repoFlag(values.repo, data);
-  if (!repo)
-    throw new UsageError("cannot tell the repository from the exports (no html_url)", {
-      fix: "pass --repo OWNER/NAME",
-    });
+  const read = live
+    ? await readLive(live, config, now)
+    : await readExports({ ...values, issues: values.issues as string });
+  if (read.partial)
+    io.stderr(
+      `launchgate report: partial — ${read.partial.issuesRead} of ${read.partial.issuesTotal} issues read before the GitHub rate limit ran low; run again after it resets\n`,
+    );
   const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
-  const weeks = weeksToBuild(weekId, values.backfill, store.weeks, config, data);
+  const weeks = weeksToBuild(weekId, values.backfill && !read.partial, store.weeks, config, read.data);
   const metrics = await withPrometheus(metricsFlag(values.metrics), {
     config,
     configFile: values.config ?? "config",
     env: process.env,
-    window: reportWindow(weeks, now, data.releases, config),
+    window: reportWindow(weeks, now, read.data.releases, config),
   }).read();
   // The snapshot says which metrics are unknown and why (the week is not green then).
   for (const line of unknownMetricLines(metrics)) io.stderr(`launchgate report: ${line}\n`);
   const sources: Omit<ReportSources, "notes"> = {
-    ...data,
-    repo,
+    ...read.data,
+    repo: read.repo,
     metrics,
-    stars: parseStars(values.stars),
+    stars: parseStars(values.stars) ?? read.stars,
     gates: values.gates ? await readGates(values.gates) : [],
   };
   const notes = values.notes ? await readNotes(values.notes) : new Map<string, WeekNotes>();
@@ -138,10 +136,16 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
     notes: async (week) => notes.get(week) ?? null,
     weekId,
     now,
-    backfill: values.backfill,
+    // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
+    backfill: values.backfill && !read.partial,
     store,
     config,
   });
+  const partial = read.partial;
+  if (partial) {
+    report.snapshots = report.snapshots.map((s) => ({ ...s, partial }));
+    report.snapshot = report.snapshots.at(-1) as Snapshot;
+  }
 
   if (!values.out) {
     io.stdout(format === "json" ? `${JSON.stringify(report.snapshot, null, 2)}\n` : report.markdown);
@@ -159,6 +163,37 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
 }
 
 const emptyStore: SnapshotStore = { weeks: new Set(), read: async () => null };
+
+interface ReportRead {
+  data: RepoData;
+  repo: ReportSources["repo"];
+  stars: number | null;
+  partial: Snapshot["partial"] | null;
+}
+
+/** The live read: what the Action's first report run reads (there is no data-branch cache here). */
+async function readLive(live: LiveSource, config: Config, now: Date): Promise<ReportRead> {
+  const fetched = await live.read((client, repo) => fetchReportSources(client, repo, config, now));
+  const { owner, repo: name } = live.repo;
+  return {
+    data: fetched.data,
+    repo: { owner, name, url: fetched.repoUrl ?? repoWebUrl(live.endpoints, owner, name) },
+    stars: fetched.stars,
+    partial: fetched.partial,
+  };
+}
+
+/** The export files; the repository's web page is on the GitHub their URLs name. */
+async function readExports(values: RepoDataFiles & { repo?: string | undefined }): Promise<ReportRead> {
+  const data = await readRepoData(values);
+  const repo = repoFlag(values.repo, data);
+  if (!repo)
+    throw new UsageError("cannot tell the repository from the exports (no html_url)", {
+      fix: "pass --repo OWNER/NAME",
+    });
+  const server = { serverUrl: exportsServerUrl(data) ?? endpointsFromEnv(process.env).serverUrl };
+  return { data, repo: { ...repo, url: repoWebUrl(server, repo.owner, repo.name) }, stars: null, partial: null };
+}
 
 function parseStars(text: string | undefined): number | null {
   if (text === undefined) return null;

@@ -1,15 +1,17 @@
 import { parseArgs } from "node:util";
 import type { Paint } from "../../gates/format/text.js";
+import { fetchTriageData } from "../../github/triage-fetch.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { formatTriageText } from "../../triage/format-text.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, UsageError } from "../io.js";
+import { apiUrlFlag, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
 import { readRepoData } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
-  "launchgate triage --issues ISSUES.json --comments COMMENTS.json [--events EVENTS.json] [--config FILE] [--now ISO-8601] [--format json|text]";
+  "launchgate triage --issues ISSUES.json --comments COMMENTS.json [--events EVENTS.json] [--config FILE] [--now ISO-8601] [--format json|text] [--repo OWNER/NAME [--api-url URL]]";
 export const summary =
   "classify issues by severity and phase and evaluate their SLA clocks: exit 0 with no breach, 1 with breaches";
 
@@ -20,6 +22,8 @@ export const flags: FlagHelp[] = [
   sharedFlags.config,
   sharedFlags.now,
   { name: "format", value: "json|text", default: "text", text: "output format" },
+  repoFlagHelp(),
+  apiUrlFlag,
 ];
 export const exits = { 0: "no SLA breach", 1: "an SLA is breached" };
 
@@ -35,14 +39,19 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
       config: { type: "string" },
       now: { type: "string" },
       format: { type: "string", default: "text" },
+      ...liveFlagOptions,
     },
   });
   const format = formatFlag(values.format, FORMATS, "text");
-  if (!values.issues) throw new UsageError("--issues is required", { fix: usage });
-  if (!values.comments) throw new UsageError("--comments is required", { fix: usage });
+  const live = liveSource(values, io);
+  if (!live && !values.issues)
+    throw new UsageError("--issues is required (or --repo OWNER/NAME to read GitHub live)", { fix: usage });
+  if (!live && !values.comments) throw new UsageError("--comments is required", { fix: usage });
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
-  const data = await readRepoData({ issues: values.issues, comments: values.comments, events: values.events });
+  const data = live
+    ? await live.read((client, repo) => fetchTriageData(client, repo, config, now))
+    : await readRepoData({ issues: values.issues as string, comments: values.comments, events: values.events });
 
   const result = runTriage(data, now, config);
   io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : formatTriageText(result, paint));

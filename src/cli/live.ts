@@ -1,6 +1,5 @@
 import { InputError } from "../errors.js";
 import { ApiError } from "../github/api-error.js";
-import { createCliClient } from "../github/cli-client.js";
 import type { GitHubClient } from "../github/client.js";
 import type { Repo } from "../github/contents.js";
 import { DEFAULT_API_URL, endpointsForApi, endpointsFromEnv, type GitHubEndpoints } from "../github/endpoints.js";
@@ -37,7 +36,6 @@ export const apiUrlFlag: FlagHelp = {
 };
 
 export interface LiveSource {
-  client: GitHubClient;
   repo: Repo;
   endpoints: GitHubEndpoints;
   /** Runs a fetch with its progress on stderr and a last line saying what it cost. */
@@ -68,13 +66,14 @@ export function liveSource(
     isTTY: io.stderrTTY === true,
     write: (text) => io.stderr(text),
   });
-  const client = createCliClient({ token, ...endpoints, onRequest: (count) => progress.requests(count) }, env);
   return {
-    client,
     repo,
     endpoints,
     async read(fetch) {
       const started = Date.now();
+      // Loaded only for a live read: the offline commands start without Octokit.
+      const { createCliClient } = await import("../github/cli-client.js");
+      const client = createCliClient({ token, ...endpoints, onRequest: (count) => progress.requests(count) }, env);
       let data: Awaited<ReturnType<typeof fetch>>;
       try {
         data = await fetch(client, repo);

@@ -3,7 +3,6 @@ import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import type { Paint } from "../../gates/format/text.js";
-import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
@@ -73,7 +72,9 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const data = live
-    ? await live.read((client, repo) => fetchCriteriaData(client, repo, now, config))
+    ? await live.read(async (client, repo) =>
+        (await import("../../github/criteria-fetch.js")).fetchCriteriaData(client, repo, now, config),
+      )
     : await readRepoData({
         issues: values.issues as string,
         pulls: values.pulls,

@@ -6,7 +6,6 @@ import { InputError } from "../../errors.js";
 import type { Paint } from "../../gates/format/text.js";
 import { checkResultSchema } from "../../gates/result.js";
 import { endpointsFromEnv, repoWebUrl } from "../../github/endpoints.js";
-import { fetchReportSources } from "../../github/report-source.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import type { RepoData } from "../../model/repo-data.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
@@ -173,7 +172,9 @@ interface ReportRead {
 
 /** The live read: what the Action's first report run reads (there is no data-branch cache here). */
 async function readLive(live: LiveSource, config: Config, now: Date): Promise<ReportRead> {
-  const fetched = await live.read((client, repo) => fetchReportSources(client, repo, config, now));
+  const fetched = await live.read(async (client, repo) =>
+    (await import("../../github/report-source.js")).fetchReportSources(client, repo, config, now),
+  );
   const { owner, repo: name } = live.repo;
   return {
     data: fetched.data,

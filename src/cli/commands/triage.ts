@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import type { Paint } from "../../gates/format/text.js";
-import { fetchTriageData } from "../../github/triage-fetch.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { formatTriageText } from "../../triage/format-text.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";
@@ -50,7 +49,9 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const data = live
-    ? await live.read((client, repo) => fetchTriageData(client, repo, config, now))
+    ? await live.read(async (client, repo) =>
+        (await import("../../github/triage-fetch.js")).fetchTriageData(client, repo, config, now),
+      )
     : await readRepoData({ issues: values.issues as string, comments: values.comments, events: values.events });
 
   const result = runTriage(data, now, config);

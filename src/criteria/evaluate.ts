@@ -1,6 +1,7 @@
 import type { CriteriaConfig } from "./config.js";
 import { type CriteriaInput, collectFacts } from "./facts.js";
 import { readiness } from "./readiness.js";
+import { readinessNote } from "./readiness-note.js";
 import { type CriteriaResult, type Decision, LEVELS, type RuleResult } from "./result.js";
 import { labeledIssue as hotfixLabel, openP0, p1AffectedUsers } from "./rules/hotfix.js";
 import {
@@ -45,10 +46,12 @@ export function evaluateCriteria(input: CriteriaInput, config: CriteriaConfig): 
   const facts = collectFacts(input, config);
   const rules = RULES.map((rule) => rule(facts));
   const score = readiness(facts);
+  const decision = decide(rules);
   return {
-    decision: decide(rules),
+    decision,
     readiness: score.score,
     readinessParts: score.parts,
+    readinessNote: readinessNote(decision, rules),
     now: input.now.toISOString(),
     release: facts.release
       ? { tag: facts.release.tag, publishedAt: facts.release.publishedAt, url: facts.release.url }

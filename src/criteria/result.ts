@@ -50,6 +50,8 @@ export const criteriaResultSchema = z.object({
   decision: z.enum(DECISIONS),
   readiness: z.number().int().min(0).max(100),
   readinessParts: z.array(readinessPartSchema),
+  /** Why the decision overrides readiness, for the line that shows both (null when it does not). */
+  readinessNote: z.string().nullable(),
   now: z.string(),
   release: z.object({ tag: z.string(), publishedAt: z.string(), url }).nullable(),
   rules: z.array(ruleResultSchema),

@@ -14,7 +14,8 @@ import { type MetricSample, type MetricSeries, type MetricsData, PERCENT_METRICS
  * - CSV: a header row `metric,at,value` (optional `unit` column), one sample per row.
  *
  * `at` is ISO-8601 with an explicit offset (`Z` or `+02:00`), so a file never depends on the
- * reader's time zone. `error_rate`, `crash_rate` and `uptime` are percentages (0–100).
+ * reader's time zone. `error_rate`, `crash_rate` and `uptime` are percentages (0–100), or fractions
+ * with `unit: ratio` (scaled to percent when read).
  * Every error names the file and the line (and the CSV row).
  */
 export type MetricsFormat = "yaml" | "json" | "csv";
@@ -55,12 +56,63 @@ function seriesByName(): Record<string, MetricSeries> {
 /** Parses a metrics file's text; the format comes from the file name unless given. */
 export function parseMetrics(text: string, file: string, format: MetricsFormat = metricsFormatOf(file)): MetricsData {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const metrics = format === "csv" ? parseCsvMetrics(source, file) : parseStructured(source, file, format);
-  for (const series of Object.values(metrics)) checkSeries(series, file);
+  const unitLines = new Map<string, number>();
+  const metrics =
+    format === "csv" ? parseCsvMetrics(source, file, unitLines) : parseStructured(source, file, format, unitLines);
+  for (const series of Object.values(metrics)) {
+    inPercent(series, file, unitLines.get(series.name) ?? 1);
+    checkSeries(series, file);
+  }
   return { file, metrics };
 }
 
-function parseStructured(text: string, file: string, format: "yaml" | "json"): Record<string, MetricSeries> {
+/** How a percent metric's unit converts to percent: as written, or a fraction (0.12) times 100. */
+const PERCENT_UNITS: ReadonlyMap<string, number> = new Map([
+  ["%", 1],
+  ["percent", 1],
+  ["pct", 1],
+  ["ratio", 100],
+  ["fraction", 100],
+]);
+
+/**
+ * `error_rate`, `crash_rate` and `uptime` are percentages everywhere inside launchgate. A file may
+ * give them as a fraction (`unit: ratio`, 0.12 = 12 %): such values are scaled to percent here, once,
+ * so every rule, status and chart reads 12. Any other unit on a percent metric is an error naming
+ * the line that declares it: guessing would turn 12 % into 0.12 % (a silent green).
+ */
+function inPercent(series: MetricSeries, file: string, unitLine: number): void {
+  if (!(PERCENT_METRICS as readonly string[]).includes(series.name) || series.unit === null) return;
+  const factor = PERCENT_UNITS.get(series.unit.trim().toLowerCase());
+  if (factor === undefined) {
+    throw new InputError(`${series.name} has unit "${series.unit}", but it is a percentage`, {
+      file,
+      line: unitLine,
+      fix: 'write unit "%" (12 means 12 %) or unit "ratio" (0.12 means 12 %)',
+    });
+  }
+  if (factor !== 1) {
+    for (const s of series.samples) {
+      if (s.value < 0 || s.value > 1) {
+        throw new InputError(`${series.name} ${s.value} is outside 0–1 for unit "${series.unit}"`, {
+          file,
+          line: s.line,
+          fix: `a ratio is a fraction (0.12 for 12 %); write unit "%" for percentages`,
+        });
+      }
+      // toPrecision: 0.12 × 100 is 12.000000000000002 in floating point.
+      s.value = Number((s.value * factor).toPrecision(12));
+    }
+  }
+  series.unit = "%";
+}
+
+function parseStructured(
+  text: string,
+  file: string,
+  format: "yaml" | "json",
+  unitLines: Map<string, number>,
+): Record<string, MetricSeries> {
   if (format === "json") checkJsonSyntax(text, file);
   // JSON is YAML; parsing both through YAML gives every value a line.
   const data = parseYamlWithSchema(text, fileSchema, { file, emptyValue: null });
@@ -75,6 +127,7 @@ function parseStructured(text: string, file: string, format: "yaml" | "json"): R
   const proto = protoEntry(doc, file, lineOf);
   if (proto) entries.push(["__proto__", proto]);
   for (const [name, entry] of entries) {
+    if (entry.unit !== undefined) unitLines.set(name, lineOf(["metrics", name, "unit"]));
     metrics[name] = {
       name,
       unit: entry.unit ?? null,
@@ -118,7 +171,7 @@ const CSV_COLUMNS = ["metric", "at", "value", "unit"] as const;
 /** A decimal number (`12.5`, `.5`, `-3`, `1e-3`); `Number()` alone would also take `0x10` as 16. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function parseCsvMetrics(text: string, file: string): Record<string, MetricSeries> {
+function parseCsvMetrics(text: string, file: string, unitLines: Map<string, number>): Record<string, MetricSeries> {
   const [header, ...rows] = parseCsv(text, file);
   if (!header) throw new InputError("empty CSV file", { file, fix: "start with the header row metric,at,value" });
   const columns = header.cells.map((c) => c.trim().toLowerCase());
@@ -172,6 +225,7 @@ function parseCsvMetrics(text: string, file: string): Record<string, MetricSerie
         where(),
       );
     }
+    if (unit !== null && series.unit === null) unitLines.set(name, row.line);
     series.unit ??= unit;
     series.samples.push(sample(at, number, row.line));
   });

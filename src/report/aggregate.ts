@@ -131,7 +131,9 @@ export function aggregateWeek(input: WeekInput): Snapshot {
   const metrics = weekMetrics(input, period, start, asOf);
   const p0 = bySeverity.P0.open;
   const p1 = bySeverity.P1.open;
-  const status = weekStatus({ period, p0Open: p0, p1Open: p1, metrics }, input.config);
+  const firstFired = input.release?.rules.find((r) => r.level === input.release?.decision && r.outcome !== "pass");
+  const decision = input.release ? { decision: input.release.decision, rule: firstFired?.rule ?? null } : null;
+  const status = weekStatus({ period, p0Open: p0, p1Open: p1, metrics, decision }, input.config);
 
   const downloadsTotal = input.backfilled ? null : releaseDownloads(input.releases, asOf);
   const stars = input.backfilled ? null : input.stars;
@@ -289,15 +291,40 @@ function weekMetrics(input: WeekInput, period: Period, start: number, asOf: numb
   };
   return names.map((name) => {
     const s = ownEntry(series, name);
-    const sample = s?.samples.filter((p) => p.time >= start && p.time <= asOf).at(-1);
+    const inWeek = s?.samples.filter((p) => p.time >= start && p.time <= asOf) ?? [];
+    const sample = inWeek.at(-1);
     const value = sample ? sample.value : s ? null : (ownEntry(computed, name)?.() ?? null);
     const unit = (PERCENT_METRICS as readonly string[]).includes(name) ? "%" : (s?.unit ?? "");
     const mustHaveTarget = ownEntry(mustHave, name);
     const entry = mustHaveTarget
       ? metricEntry(name, value, unit, mustHaveTarget, "must-have")
       : metricEntry(name, value, unit, ownEntry(targets, name) ?? s?.target ?? null, "target");
-    return { ...entry, ...weekSourceFields(input.metrics, name, start, asOf) };
+    return {
+      ...entry,
+      ...weekSourceFields(input.metrics, name, start, asOf),
+      worst: worstOf(
+        entry,
+        inWeek.map((p) => p.value),
+      ),
+    };
   });
+}
+
+/** Metrics whose good direction is known without a target. */
+const LOWER_IS_BETTER = new Set(["error_rate", "crash_rate"]);
+const HIGHER_IS_BETTER = new Set(["uptime"]);
+
+/**
+ * The week's worst sample, so trends show the spike behind a rollback and not only where the week
+ * ended: the highest value of a metric that must stay low (error rate), the lowest of one that must
+ * stay high (uptime). null without samples or a known direction.
+ */
+function worstOf(metric: SnapshotMetric, values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const lower = metric.comparison === "<" || metric.comparison === "<=" || LOWER_IS_BETTER.has(metric.name);
+  const higher = metric.comparison === ">" || metric.comparison === ">=" || HIGHER_IS_BETTER.has(metric.name);
+  if (lower === higher) return null;
+  return lower ? Math.max(...values) : Math.min(...values);
 }
 
 /** Total release asset downloads of releases published by `asOf` (GitHub keeps only totals). */
@@ -361,10 +388,11 @@ function weekNotes(
 
 function releaseSummary(input: WeekInput): Snapshot["release"] {
   const result = input.release;
-  if (!result) return { decision: null, readiness: null, fired: [] };
+  if (!result) return { decision: null, readiness: null, readinessNote: null, fired: [] };
   return {
     decision: result.decision,
     readiness: result.readiness,
+    readinessNote: result.readinessNote,
     fired: result.rules
       .filter((r) => r.outcome !== "pass")
       .map((r) => ({

@@ -90,16 +90,23 @@ export const reportConfigSchema = z
                 launch_day: z.number().int().nonnegative().default(2).describe("on launch day (T+0)"),
                 week1: z.number().int().nonnegative().default(4).describe("T+1…T+7"),
                 week2: z.number().int().nonnegative().default(0).describe("T+8…T+14"),
-                weeks3_4: z.number().int().nonnegative().default(0).describe("T+15…T+30"),
+                weeks3_4: z
+                  .number()
+                  .int()
+                  .nonnegative()
+                  .nullable()
+                  .default(null)
+                  .describe("T+15…T+30 (null: no must-have; see p1_open_below)"),
                 later: z
                   .number()
                   .int()
                   .nonnegative()
-                  .default(0)
-                  .describe("after T+30, before launch or without launch.date"),
+                  .nullable()
+                  .default(null)
+                  .describe("after T+30, before launch or without launch.date (null: no must-have)"),
               })
               .prefault({})
-              .describe("open P1 issues allowed at the week's end, per period"),
+              .describe("open P1 issues allowed at the week's end, per period; more turns the week red"),
           })
           .prefault({})
           .describe("red when any of these fails"),
@@ -113,6 +120,24 @@ export const reportConfigSchema = z
           })
           .prefault({})
           .describe("yellow when any of these is missed; a metric without a value in the week is unknown"),
+        p1_open_below: z
+          .strictObject({
+            launch_day: z.number().int().positive().nullable().default(null).describe("on launch day (T+0)"),
+            week1: z.number().int().positive().nullable().default(null).describe("T+1…T+7"),
+            week2: z.number().int().positive().nullable().default(null).describe("T+8…T+14"),
+            weeks3_4: z.number().int().positive().nullable().default(5).describe("T+15…T+30"),
+            later: z
+              .number()
+              .int()
+              .positive()
+              .nullable()
+              .default(5)
+              .describe("after T+30, before launch or without launch.date"),
+          })
+          .prefault({})
+          .describe(
+            "target: fewer open P1 issues than this at the week's end (the weekly template's P1 bugs < 5); missing it turns the week yellow; null: no target",
+          ),
       })
       .prefault({})
       .describe("the week's status colour"),

@@ -142,7 +142,8 @@ function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
   out.push("## Release");
   const decision = s.release.decision ?? "unknown";
   const readiness = s.release.readiness === null ? "unknown" : `${s.release.readiness}/100`;
-  out.push(`- Decision: **${decision}** · readiness ${readiness}`);
+  const note = s.release.readinessNote ? ` (${escapeText(s.release.readinessNote)})` : "";
+  out.push(`- Decision: **${decision}** · readiness ${readiness}${note}`);
   out.push(
     ...list(
       s.release.fired,

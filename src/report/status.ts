@@ -1,11 +1,14 @@
 import { type MetricTarget, meetsTarget } from "../metrics/target.js";
-import type { SnapshotMetric, SnapshotStatusReason, StatusColor } from "../snapshot/schema.js";
+import type { Decision, SnapshotMetric, SnapshotStatusReason, StatusColor } from "../snapshot/schema.js";
 import type { Period, ReportConfig } from "./config.js";
 
 /**
  * The week's colour, from the plan's success criteria: red when a must-have fails (an open P0,
- * error or crash rate at or over its limit, more open P1s than the week allows), yellow when a
- * target is missed, green otherwise. Unknown values (null) fail nothing: they show as unknown.
+ * error or crash rate at or over its limit, more open P1s than weeks 1–2 allow), yellow when a
+ * target is missed (from week 3: fewer than 5 open P1s) or a must-have metric has no value in the
+ * week (no data is not green), green otherwise. The colour never contradicts the release decision
+ * without saying why: a rollback makes the week red, a hotfix or a considered rollback at least
+ * yellow, each with the rule that calls for it as the reason.
  */
 
 export interface StatusInput {
@@ -14,6 +17,8 @@ export interface StatusInput {
   p0Open: number | null;
   p1Open: number | null;
   metrics: readonly SnapshotMetric[];
+  /** The release decision at the same instant and the first rule behind it; null when unknown. */
+  decision?: { decision: Decision; rule: string | null } | null;
 }
 
 export interface WeekStatus {
@@ -32,11 +37,28 @@ export function weekStatus(input: StatusInput, config: ReportConfig): WeekStatus
     });
   }
   const p1Limit = mustHave.p1_open_max[input.period];
-  if (input.p1Open !== null && input.p1Open > p1Limit) {
+  if (input.p1Open !== null && p1Limit !== null && input.p1Open > p1Limit) {
     reasons.push({
       rule: "p1-over-limit",
       level: "red",
       message: `${input.p1Open} P1 issue${input.p1Open === 1 ? " is" : "s are"} open (must-have: at most ${p1Limit} ${periodText(input.period)})`,
+    });
+  }
+  const p1Below = config.status.p1_open_below[input.period];
+  if (input.p1Open !== null && p1Below !== null && input.p1Open >= p1Below) {
+    reasons.push({
+      rule: "p1-target",
+      level: "yellow",
+      message: `${input.p1Open} P1 issues are open (target: fewer than ${p1Below} ${periodText(input.period)})`,
+    });
+  }
+  const decision = input.decision;
+  if (decision && DECISION_LEVEL[decision.decision]) {
+    const why = decision.rule ? `: ${decision.rule}` : "";
+    reasons.push({
+      rule: `decision:${decision.decision}`,
+      level: DECISION_LEVEL[decision.decision] as "red" | "yellow",
+      message: `the release decision is ${DECISION_WORDS[decision.decision]}${why}`,
     });
   }
   for (const metric of input.metrics) {
@@ -48,6 +70,13 @@ export function weekStatus(input: StatusInput, config: ReportConfig): WeekStatus
         message: `${metric.name} is unknown: ${metric.reason}`,
       });
       continue;
+    }
+    if (metric.status === "unknown" && metric.level === "must-have") {
+      reasons.push({
+        rule: `no-data:${metric.name}`,
+        level: "yellow",
+        message: `${metric.name} has no value this week (must-have ${comparisonText(metric)}): no data is not green`,
+      });
     }
     if (metric.status !== "missed") continue;
     const red = metric.level === "must-have";
@@ -73,7 +102,16 @@ export function metricEntry(
 ): SnapshotMetric {
   const bound = target ? primaryBound(target) : null;
   const status = value === null ? "unknown" : target === null || meetsTarget(value, target) ? "ok" : "missed";
-  return { name, value, unit, target: bound?.value ?? null, comparison: bound?.comparison ?? null, level, status };
+  return {
+    name,
+    value,
+    worst: null,
+    unit,
+    target: bound?.value ?? null,
+    comparison: bound?.comparison ?? null,
+    level,
+    status,
+  };
 }
 
 /** The bound shown with a metric ("< 5"); a two-sided target shows its first bound. */
@@ -94,6 +132,21 @@ export function formatValue(value: number | null, unit: string): string {
 }
 
 const SYMBOLS = { "<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=" } as const;
+
+/** The colour a release decision demands of the week at least. */
+const DECISION_LEVEL: Partial<Record<Decision, "red" | "yellow">> = {
+  rollback: "red",
+  "consider-rollback": "yellow",
+  hotfix: "yellow",
+};
+const DECISION_WORDS: Record<Decision, string> = {
+  rollback: "roll back",
+  "consider-rollback": "consider a rollback",
+  hotfix: "hotfix",
+  patch: "patch release",
+  feature: "feature release",
+  none: "none",
+};
 
 /** "< 5 %", "≥ 200". */
 export function comparisonText(metric: SnapshotMetric): string {

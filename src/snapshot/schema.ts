@@ -192,6 +192,8 @@ const releaseSchema = z.object({
   decision: decisionSchema.nullable(),
   /** 0–100; null when it could not be computed. */
   readiness: z.number().min(0).max(100).nullable(),
+  /** Added later: why the decision overrides readiness ("roll back regardless of readiness: …"), for the line showing both. */
+  readinessNote: z.string().nullable().default(null),
   fired: z.array(firedRuleSchema),
 });
 
@@ -226,6 +228,11 @@ const metricSchema = z.object({
   name: z.string().min(1),
   /** The latest value in the week; null when the metric has no sample in the week. */
   value: z.number().nullable(),
+  /**
+   * Added later: the week's worst sample (the peak of a metric that must stay low, the lowest of one
+   * that must stay high), what trend charts show; null without samples or a known direction.
+   */
+  worst: z.number().nullable().default(null),
   unit: z.string(),
   target: z.number().nullable(),
   comparison: z.enum(["<", "<=", ">", ">=", "="]).nullable(),

@@ -71,7 +71,9 @@ describe("Action mode report (built dist/index.js against the fake GitHub)", () 
     expect(stored.stars.total).toBe(12);
     expect(stored.status.reasons.map((r) => r.rule)).toEqual([
       "open-p0",
+      "decision:rollback",
       "must-have:error_rate",
+      "no-data:crash_rate",
       "target:community_pulls",
     ]);
     expect(stored.notes).toMatchObject({ highlights: ["Hotfix shipped"], source: "notes-file" });

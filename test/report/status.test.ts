@@ -52,10 +52,61 @@ describe("weekly status", () => {
     expect(both.reasons.map((r) => r.level)).toEqual(["red", "yellow"]);
   });
 
-  it("treats unknown values as unknown, failing nothing", () => {
+  it("no data is not green: a must-have metric without a value makes the week yellow at best, naming it", () => {
     const unknown = metric("error_rate", null);
     expect(unknown.status).toBe("unknown");
-    expect(weekStatus({ ...base, p0Open: null, p1Open: null, metrics: [unknown] }, config).overall).toBe("green");
+    const status = weekStatus({ ...base, p0Open: null, p1Open: null, metrics: [unknown] }, config);
+    expect(status.overall).toBe("yellow");
+    expect(status.reasons).toEqual([
+      {
+        rule: "no-data:error_rate",
+        level: "yellow",
+        message: "error_rate has no value this week (must-have < 5 %): no data is not green",
+      },
+    ]);
+    // An unknown target metric is just unknown; a known must-have keeps its colour.
+    const awu = metricEntry("awu", null, "", config.status.targets.week1.awu ?? null, "target");
+    expect(weekStatus({ ...base, metrics: [awu, metric("error_rate", 1)] }, config).overall).toBe("green");
+    expect(weekStatus({ ...base, p0Open: 1, metrics: [unknown] }, config).overall).toBe("red");
+  });
+
+  it("from week 3 open P1s are a target (fewer than 5), week 2 keeps zero open P0/P1 as a must-have", () => {
+    const weeks3 = { ...base, period: "weeks3_4" as const };
+    expect(weekStatus({ ...weeks3, p1Open: 4 }, config).overall).toBe("green");
+    expect(weekStatus({ ...weeks3, p1Open: 5 }, config)).toEqual({
+      overall: "yellow",
+      reasons: [
+        { rule: "p1-target", level: "yellow", message: "5 P1 issues are open (target: fewer than 5 in weeks 3–4)" },
+      ],
+    });
+    expect(weekStatus({ ...base, period: "later", p1Open: 9 }, config).overall).toBe("yellow");
+    expect(weekStatus({ ...base, period: "week2", p1Open: 1 }, config).reasons[0]?.rule).toBe("p1-over-limit");
+    expect(weekStatus({ ...base, period: "week2", p0Open: 1 }, config).overall).toBe("red");
+  });
+
+  it("never green beside a hotfix or a rollback: the decision is a reason on the status line", () => {
+    const hotfix = weekStatus(
+      { ...base, decision: { decision: "hotfix", rule: "an open issue labeled `security`" } },
+      config,
+    );
+    expect(hotfix).toEqual({
+      overall: "yellow",
+      reasons: [
+        {
+          rule: "decision:hotfix",
+          level: "yellow",
+          message: "the release decision is hotfix: an open issue labeled `security`",
+        },
+      ],
+    });
+    const rollback = weekStatus({ ...base, decision: { decision: "rollback", rule: "crash rate > 10 %" } }, config);
+    expect(rollback.overall).toBe("red");
+    expect(rollback.reasons[0]?.message).toBe("the release decision is roll back: crash rate > 10 %");
+    expect(weekStatus({ ...base, decision: { decision: "consider-rollback", rule: null } }, config).overall).toBe(
+      "yellow",
+    );
+    for (const decision of ["patch", "feature", "none"] as const)
+      expect(weekStatus({ ...base, decision: { decision, rule: null } }, config).overall).toBe("green");
   });
 
   it("takes thresholds from config", () => {

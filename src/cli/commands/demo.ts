@@ -143,7 +143,7 @@ async function runSteps(out: string, withSite: boolean, io: CliIO, paint: Paint)
         (g) => `gate:       ${g.gate.title}: ${g.requiredDone}/${g.required} required items done`,
       ),
       `triage:     ${snapshot.issues.untriaged} untriaged, ${snapshot.sla.breaches.length} SLA breaches`,
-      `decision:   ${snapshot.release.decision ?? "unknown"} (readiness ${snapshot.release.readiness ?? "unknown"}/100)`,
+      `decision:   ${snapshot.release.decision ?? "unknown"} (readiness ${snapshot.release.readiness ?? "unknown"}/100${snapshot.release.readinessNote ? `; ${snapshot.release.readinessNote}` : ""})`,
       `this week:  ${latest} is ${light}`,
       `reports:    ${where}/reports/ (${weeks.length} weeks), snapshots in ${where}/snapshots/`,
       siteLine,

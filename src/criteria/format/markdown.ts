@@ -16,7 +16,7 @@ export function formatCriteriaMarkdown(result: CriteriaResult): string {
   out.push(`## Release criteria: ${result.decision === "none" ? "no release action due" : `**${result.decision}**`}`);
   out.push("");
   out.push(
-    `Readiness **${result.readiness}/100** · latest release ${result.release ? (result.release.url ? `[${result.release.tag}](${result.release.url})` : result.release.tag) : "none"} · as of ${result.now}`,
+    `Readiness **${result.readiness}/100**${result.readinessNote ? ` (${result.readinessNote})` : ""} · latest release ${result.release ? (result.release.url ? `[${result.release.tag}](${result.release.url})` : result.release.tag) : "none"} · as of ${result.now}`,
   );
   out.push("");
   const fired = result.rules.filter((r) => r.outcome !== "pass");

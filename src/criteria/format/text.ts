@@ -21,7 +21,7 @@ export function formatCriteriaText(result: CriteriaResult, paint: Paint): string
   const lines: string[] = [];
   const decision = result.decision === "none" ? paint("green", "none") : paint("red", result.decision);
   lines.push(`decision: ${decision}`);
-  lines.push(`readiness: ${result.readiness}/100`);
+  lines.push(`readiness: ${result.readiness}/100${result.readinessNote ? ` (${result.readinessNote})` : ""}`);
   for (const part of result.readinessParts) {
     const points = part.points === null ? "  —  " : part.points.toFixed(1).padStart(5);
     lines.push(`  ${part.id.padEnd(8)} ${points}  ${part.detail}`);

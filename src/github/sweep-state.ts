@@ -153,7 +153,7 @@ export function dueNumbers(state: SweepState, now: Date): number[] {
 /**
  * The state after a sweep that began at `startedAt` and evaluated the issues in `result`: their
  * next due times replace what was known of them (an issue with no running clock leaves the
- * list); `retry` is what it left for later. A full sweep (`previous` null) knows every open issue.
+ * list); `retry` is what it left for later, with earlier retries it did not re-check. A full sweep (`previous` null) knows every open issue.
  */
 export function nextSweepState(
   previous: SweepState | null,
@@ -176,7 +176,8 @@ export function nextSweepState(
     config: configKey(config),
     since: new Date(startedAt.getTime() - OVERLAP_MS).toISOString(),
     due: [...due].sort((a, b) => a[0] - b[0]),
-    retry: [...new Set(retry)].sort((a, b) => a - b),
+    // Earlier retries this sweep did not get to stay.
+    retry: [...new Set([...retry, ...(previous?.retry ?? []).filter((n) => !evaluated.has(n))])].sort((a, b) => a - b),
   };
 }
 

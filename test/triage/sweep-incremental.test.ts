@@ -102,4 +102,21 @@ describe("incremental triage sweep", () => {
     expect(next.issues).toBeLessThan(10);
     expect(server.problems).toEqual([]);
   });
+
+  it("keeps to 20 requests when more clocks fall due than it may re-read: the rest wait for the next sweep", async () => {
+    const w = new World("2026-11-02T09:00:00Z");
+    const repo = w.repo("acme/shop");
+    for (let n = 1; n <= 1200; n++)
+      repo.addIssue({ number: n, title: `Down ${n}`, user: "bob", labels: ["P1"], createdAt: "2026-11-02T11:30:00Z" });
+    server = await startFakeGitHub(w);
+    await sweep(clientOf(server), repoRef, config(), new Date("2026-11-02T12:00:00Z"));
+    const hourly = await sweep(clientOf(server), repoRef, config(), new Date("2026-11-02T13:00:00Z"));
+    expect(hourly.requests).toBeLessThanOrEqual(20);
+    expect(hourly.result.issues.length).toBe(500);
+    const next = await sweep(clientOf(server), repoRef, config(), new Date("2026-11-02T14:00:00Z"));
+    expect(next.requests).toBeLessThanOrEqual(20);
+    // The next sweep takes the issues the last one did not get to (and those it labelled, now changed).
+    expect(next.result.issues.some((i) => i.number > 500)).toBe(true);
+    expect(server.problems).toEqual([]);
+  });
 });

@@ -82,6 +82,8 @@ export interface SweepReport {
 
 /** Requests an incremental sweep may make, whatever the number of open issues. */
 const INCREMENTAL_BUDGET = 20;
+/** Issues re-read by number per incremental sweep (5 requests); the rest stay due for the next one. */
+const MAX_DUE_ISSUES = 500;
 
 /**
  * Sweeps issues and sets their labels. The first sweep (or one without a usable state, see
@@ -101,7 +103,7 @@ export async function sweep(client: GitHubClient, repo: Repo, config: Config, re
     ? {
         ...(await fetchSweepChanges(client, repo, {
           since: state.since,
-          numbers: dueNumbers(state, startedAt),
+          numbers: dueNumbers(state, startedAt).slice(0, MAX_DUE_ISSUES),
           fields: [config.triage.form_field],
         })),
         // Long threads and timelines are read whole by the incremental read.

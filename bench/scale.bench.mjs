@@ -309,6 +309,10 @@ function markdown() {
     "run made 610 requests at N = 10,000 (REST, at its floor) and its cache was 60 MB (961 MiB peak RSS on the",
     "incremental run).",
     "",
+    // Measurements made by hand (runs too long for this machine), kept beside the table.
+    ...(existsSync(join(here, "results", "scale-notes.md"))
+      ? [readFileSync(join(here, "results", "scale-notes.md"), "utf8").trim(), ""]
+      : []),
     ...runs.map(
       (r) =>
         `N = ${n(r.issues)}: Node ${r.machine.node}, ${r.machine.cpus} CPUs shared with other work (load ${r.machine.load.toFixed(1)}), ${r.machine.memoryGiB} GiB.`,

@@ -1,4 +1,0 @@
-// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{e as i}from"./chunk-BI3SUDKO.js";import{readFile as n,stat as s}from"node:fs/promises";import{isAbsolute as c,relative as f,resolve as a}from"node:path";async function d(r){try{if((await s(r)).isDirectory())throw new i("is a directory",{file:r,fix:"name a file, not a directory"});return await n(r)}catch(e){if(e instanceof i)throw e;let t=e.code;throw t==="ENOENT"?new i("no such file",{file:r}):t==="EACCES"?new i("permission denied",{file:r}):new i(`cannot read file (${t??String(e)})`,{file:r})}}async function u(r){return new TextDecoder().decode(await d(r))}var o=class extends i{};function m(r,e){let t=f(r,a(r,e));return t===""?".":t.startsWith("..")||c(t)?e:t}export{d as a,u as b,o as c,m as d};
-//# sourceMappingURL=chunk-2UCI2H3C.js.map

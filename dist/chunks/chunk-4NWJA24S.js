@@ -1,4 +1,0 @@
-// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{k as o,l as t}from"./chunk-CHGWKT57.js";import{b as f,c as r}from"./chunk-2UCI2H3C.js";function g(n,e,d){let i=n??d;if(!e.includes(i))throw new r(`unknown --format "${n}"`,{fix:`use ${e.join(" or ")}`});return i}var s=/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;function m(n){if(n===void 0)return new Date;let e=new Date(n);if(!s.test(n)||Number.isNaN(e.getTime()))throw new r(`--now "${n}" is not an ISO-8601 instant with an offset`,{fix:"e.g. --now 2026-11-02T12:00:00Z"});return e}async function w(n){return n===void 0?t:o(await f(n),n)}export{g as a,m as b,w as c};
-//# sourceMappingURL=chunk-4NWJA24S.js.map

@@ -1,6 +1,0 @@
-// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-function c(n,r){if(r<=0)return"";let t=Math.min(r,20),o=n>=r?t:Math.min(t-1,Math.floor(n/r*t));return"\u25B0".repeat(o)+"\u25B1".repeat(t-o)}function i(n){return n.replace(/[\\`*_[\]<>|#~!]/g,r=>`\\${r}`).replace(/@(?=[\w-])/g,"@\u200B").replace(/\r?\n/g," ")}function a(n){let r=[];for(let t of n.files){let o=t.passed?"\u2705":"\u274C";r.push(`### ${o} ${i(t.gate.title)} \u2014 ${t.requiredDone}/${t.required} required items done`,"",`\`${t.path.replaceAll("`","'")}\``,"","| Task | Progress | Required | Optional |","| --- | --- | ---: | ---: |");for(let e of t.tasks){let u=e.total-e.required;r.push(`| ${i(e.heading)} | ${c(e.requiredDone,e.required)} | ${e.requiredDone}/${e.required} | ${u>0?`${e.done-e.requiredDone}/${u}`:"\u2013"} |`)}let s=t.items.filter(e=>e.blocking);if(s.length>0||t.removed.length>0){r.push("","| Line | Problem | Item |","| ---: | --- | --- |");for(let e of s)r.push(`| ${e.line} | ${e.blocking} | ${i(e.text)} |`);for(let e of t.removed)r.push(`| base ${e.line} | removed | ${i(e.text)} |`)}r.push("")}return`${r.join(`
-`)}
-`}export{c as a,i as b,a as c};
-//# sourceMappingURL=chunk-DSZ4N3VW.js.map

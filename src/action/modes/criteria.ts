@@ -5,7 +5,6 @@ import * as core from "@actions/core";
 import { formatCriteriaMarkdown } from "../../criteria/format/markdown.js";
 import type { CriteriaResult } from "../../criteria/result.js";
 import { ROLLBACK_METRICS } from "../../criteria/rules/rollback.js";
-import { createClient } from "../../github/client.js";
 import { fetchCriteriaData } from "../../github/criteria-fetch.js";
 import { repoWebUrl } from "../../github/endpoints.js";
 import { gatesAtRef } from "../../github/gates-at-ref.js";
@@ -13,6 +12,7 @@ import { repoMetricsFile } from "../../github/metrics-file.js";
 import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { actionNow } from "../../time/now.js";
+import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
 import { prometheusEnv } from "../prometheus-env.js";
@@ -27,12 +27,7 @@ import { prometheusEnv } from "../prometheus-env.js";
  * pipeline (src/pipeline/criteria.ts) on the fetched data.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({
-    token: ctx.token,
-    apiUrl: ctx.apiUrl,
-    graphqlUrl: ctx.graphqlUrl,
-    serverUrl: ctx.serverUrl,
-  });
+  const client = clientFor(ctx);
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
   const now = actionNow(process.env.LAUNCHGATE_NOW);

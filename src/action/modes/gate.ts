@@ -4,9 +4,10 @@ import { join } from "node:path";
 import * as core from "@actions/core";
 import { InputError } from "../../errors.js";
 import { annotationBatches, publishCheckRun } from "../../github/checks.js";
-import { createClient, type GitHubClient, isForbidden } from "../../github/client.js";
+import { type GitHubClient, isForbidden } from "../../github/client.js";
 import { listComments, upsertStickyComment } from "../../github/comments.js";
 import { readPullRequest } from "../../github/pulls.js";
+import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { failureMessage } from "../failure.js";
 import { evaluatePullRequest, type GateRun } from "../gate/evaluate-pr.js";
@@ -33,12 +34,7 @@ import {
  * the job's own result. On a fork's read-only token nothing is written through the API.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({
-    token: ctx.token,
-    apiUrl: ctx.apiUrl,
-    graphqlUrl: ctx.graphqlUrl,
-    serverUrl: ctx.serverUrl,
-  });
+  const client = clientFor(ctx);
   const target = await targetOf(client, ctx);
   const readOnly = ctx.eventName === "pull_request" && target.pr.fromFork;
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Config } from "../../config/schema.js";
-import { createClient, type GitHubClient } from "../../github/client.js";
+import type { GitHubClient } from "../../github/client.js";
 import { getFile, type Repo } from "../../github/contents.js";
 import { type DataFile, readBlob, readBlobBytes, readBranch, writeFiles } from "../../github/data-branch.js";
 import { repoWebUrl } from "../../github/endpoints.js";
@@ -26,6 +26,7 @@ import {
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { actionNow } from "../../time/now.js";
+import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
 import { prometheusEnv } from "../prometheus-env.js";
@@ -40,12 +41,7 @@ import { prometheusEnv } from "../prometheus-env.js";
  * and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({
-    token: ctx.token,
-    apiUrl: ctx.apiUrl,
-    graphqlUrl: ctx.graphqlUrl,
-    serverUrl: ctx.serverUrl,
-  });
+  const client = clientFor(ctx);
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
   const now = actionNow(process.env.LAUNCHGATE_NOW);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import type { Config } from "../../config/schema.js";
-import { createClient, type GitHubClient } from "../../github/client.js";
+import type { GitHubClient } from "../../github/client.js";
 import type { Repo } from "../../github/contents.js";
 import { applyLabelChange } from "../../github/issue-labels.js";
 import { fetchIssueSelections } from "../../github/issue-selections.js";
@@ -25,6 +25,7 @@ import { formatSweepSummary } from "../../triage/format-markdown.js";
 import { eventLabelChange, type LabelChange, requestsFor, sweepLabelChanges } from "../../triage/labels.js";
 import { isResponse } from "../../triage/responders.js";
 import type { TriageResult } from "../../triage/result.js";
+import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
 
@@ -34,12 +35,7 @@ import { loadBaseConfig } from "../gate/load-config.js";
  * the repository's issues, sets or clears `sla:breached`, and writes a job summary.
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  const client = createClient({
-    token: ctx.token,
-    apiUrl: ctx.apiUrl,
-    graphqlUrl: ctx.graphqlUrl,
-    serverUrl: ctx.serverUrl,
-  });
+  const client = clientFor(ctx);
   // The default branch's config (the event's commit): issue authors cannot change the rules.
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ctx.sha || "HEAD");
   if (ctx.eventName === "issues" || ctx.eventName === "issue_comment") await triageEvent(client, ctx, config);

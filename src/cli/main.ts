@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { styleText } from "node:util";
 import { InputError } from "../errors.js";
-import type { Paint } from "../gates/format/text.js";
+import type { Paint } from "../format/paint.js";
 import { type CommandHelp, parseArgsMessage, renderHelp } from "./help.js";
 import type { CliIO } from "./io.js";
 import { packageRoot } from "./package-root.js";

@@ -1,9 +1,7 @@
-import type { Paint, Style } from "../gates/format/text.js";
+import { type Paint, plain, type Style } from "../format/paint.js";
 import { severityRank } from "./evaluate.js";
 import type { TriageResult } from "./result.js";
 import type { Clock } from "./sla.js";
-
-const plain: Paint = (_style, text) => text;
 
 /**
  * Human output of `launchgate triage`: one row per issue, sorted by severity (P0 first,

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { readGateDocument } from "../../checklist/document.js";
 import { InputError } from "../../errors.js";
+import type { Paint } from "../../format/paint.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import { formatCheckMarkdown } from "../../gates/format/markdown.js";
-import { formatCheckText, type Paint } from "../../gates/format/text.js";
+import { formatCheckText } from "../../gates/format/text.js";
 import { type CheckFileResult, toCheckFileResult, toCheckResult } from "../../gates/result.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import { evaluateGate } from "../../gates/evaluate.js";
-import type { Paint } from "../../gates/format/text.js";
 import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";

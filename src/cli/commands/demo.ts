@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
-import type { Paint } from "../../gates/format/text.js";
+import { type Paint, plain } from "../../format/paint.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import { weekBounds, weekOf, weekRange } from "../../time/weeks.js";
 import type { FlagHelp } from "../help.js";
@@ -174,7 +174,7 @@ async function call(name: string, args: string[], io: CliIO, okCodes: number[] =
       captured.stderr += text;
     },
   };
-  captured.code = await command.run(args, sink, (_style, text) => text);
+  captured.code = await command.run(args, sink, plain);
   if (!okCodes.includes(captured.code)) {
     throw new InputError(`demo step "launchgate ${name}" failed (exit ${captured.code}): ${captured.stderr.trim()}`);
   }

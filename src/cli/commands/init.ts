@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "no
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../errors.js";
-import type { Paint } from "../../gates/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import { conflicts, type PlannedFile, planInit, type TemplateFile } from "../../init/plan.js";
 import { pagesUrl, type RepoInfo, repoInfo } from "../../init/repo-info.js";
 import type { FlagHelp } from "../help.js";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import * as z from "zod";
-import type { Paint } from "../../gates/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import { checkDisjoint, mergeMetrics } from "../../metrics/merge.js";
 import { parseMetrics } from "../../metrics/parse.js";
 import { prometheusSettings } from "../../metrics/prometheus/settings.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
-import type { Paint } from "../../gates/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import { checkResultSchema } from "../../gates/result.js";
 import { endpointsFromEnv, repoWebUrl } from "../../github/endpoints.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Paint } from "../../gates/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { formatTriageText } from "../../triage/format-text.js";
 import { configFlag, formatFlag, nowFlag } from "../flags.js";

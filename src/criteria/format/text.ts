@@ -1,4 +1,4 @@
-import type { Paint } from "../../gates/format/text.js";
+import type { Paint } from "../../format/paint.js";
 import type { CriteriaResult, Evidence } from "../result.js";
 
 export function evidenceLabel(e: Evidence): string {

@@ -1,9 +1,6 @@
+import { type Paint, plain } from "../../format/paint.js";
 import { type CheckResult, OFFLINE_SIGNOFF_NOTE, uncheckedSignoffs } from "../result.js";
 import { progressBar } from "./progress-bar.js";
-
-export type Style = "green" | "red" | "yellow" | "bold" | "dim";
-export type Paint = (style: Style, text: string) => string;
-const plain: Paint = (_style, text) => text;
 
 /**
  * Human output of `launchgate check`: per file and task a progress bar, then each blocking item

@@ -1,8 +1,9 @@
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import * as z from "zod";
-import { editDistance, nearestKey, parseYamlWithSchema } from "../config/yaml.js";
 import { InputError } from "../errors.js";
 import { globProblem } from "../gates/glob.js";
+import { editDistance, nearestKey } from "../nearest-key.js";
+import { parseYamlWithSchema } from "../yaml/parse.js";
 import { normalizeOwner } from "./owners.js";
 
 /** A glob that compiles, so a typo is an error with its line instead of a failure later. */

@@ -1,4 +1,4 @@
-import { nearestKey } from "../config/yaml.js";
+import { nearestKey } from "../nearest-key.js";
 
 /** One flag of a command, as its --help lists it. */
 export interface FlagHelp {

@@ -1,5 +1,5 @@
+import { parseYamlWithSchema } from "../yaml/parse.js";
 import { type Config, configSchema } from "./schema.js";
-import { parseYamlWithSchema } from "./yaml.js";
 
 /** Parses `.github/launchgate.yml` text; an empty file means every default. */
 export function parseConfig(text: string, file: string): Config {

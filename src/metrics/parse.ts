@@ -1,7 +1,7 @@
 import { type Document, LineCounter, parseDocument } from "yaml";
 import * as z from "zod";
-import { parseYamlWithSchema } from "../config/yaml.js";
 import { InputError } from "../errors.js";
+import { parseYamlWithSchema } from "../yaml/parse.js";
 import { ownEntry } from "./by-name.js";
 import { parseCsv } from "./csv.js";
 import { metricTargetSchema } from "./target.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { stringify } from "yaml";
 import * as z from "zod";
-import { parseYamlWithSchema } from "../../src/config/yaml.js";
+import { parseYamlWithSchema } from "../../src/yaml/parse.js";
 import type { EventSpec } from "./events.js";
 import { type BodyEdit, type GitPerson, World } from "./fake-github/model.js";
 import type { Fault } from "./fake-github/server.js";

@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import * as z from "zod";
 import { InputError } from "../errors.js";
+import { nearestKey } from "../nearest-key.js";
 
 /**
  * Parses YAML text and validates it with a zod schema. Every problem becomes an InputError
@@ -69,7 +70,7 @@ function keyNode(doc: Document, path: (string | number)[], key: string): YamlNod
 }
 
 /** The keys a zod object schema accepts at `path`, looking through optional/default/pipe wrappers. */
-export function objectKeysAt(schema: z.ZodType, path: (string | number)[]): string[] {
+function objectKeysAt(schema: z.ZodType, path: (string | number)[]): string[] {
   let current: z.ZodType | undefined = schema;
   for (const segment of [...path, null]) {
     current = unwrap(current);
@@ -100,31 +101,4 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
     }
   }
   return current;
-}
-
-/** The valid key closest to a typo (edit distance ≤ 3), or undefined. */
-export function nearestKey(typo: string, valid: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const candidate of valid) {
-    const d = editDistance(typo.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? 0;
 }

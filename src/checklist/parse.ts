@@ -5,8 +5,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { InputError } from "../errors.js";
+import { type GateFrontMatter, parseFrontMatter } from "../gates/frontmatter.js";
 import { parseInPieces } from "./chunks.js";
-import { type GateFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import {
   emptyItemOpenAcrossBlankLines,
   itemEndsAfterBareMarker,

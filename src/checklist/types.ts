@@ -1,5 +1,5 @@
 import type { InputError } from "../errors.js";
-import type { GateFrontMatter } from "./frontmatter.js";
+import type { GateFrontMatter } from "../gates/frontmatter.js";
 
 /** One GitHub task list item, exactly as github.com renders it as a checkbox. */
 export interface ChecklistItem {

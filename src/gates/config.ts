@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { appliesToSchema, glob, globList, ownerName } from "../checklist/frontmatter.js";
+import { appliesToSchema, glob, globList, ownerName } from "./frontmatter.js";
 
 const gateEntrySchema = z.union([
   glob.transform((path) => ({ path })),

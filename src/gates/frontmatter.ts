@@ -1,10 +1,10 @@
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import * as z from "zod";
+import { normalizeOwner } from "../checklist/owners.js";
 import { InputError } from "../errors.js";
-import { globProblem } from "../gates/glob.js";
 import { editDistance, nearestKey } from "../nearest-key.js";
 import { parseYamlWithSchema } from "../yaml/parse.js";
-import { normalizeOwner } from "./owners.js";
+import { globProblem } from "./glob.js";
 
 /** A glob that compiles, so a typo is an error with its line instead of a failure later. */
 export const glob = z

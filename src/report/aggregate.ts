@@ -1,6 +1,7 @@
 import { evidenceLabel } from "../criteria/format/text.js";
 import type { CriteriaResult, Evidence } from "../criteria/result.js";
 import type { CheckFileResult } from "../gates/result.js";
+import { stabilizationPhase } from "../launch/stabilization.js";
 import { ownEntry } from "../metrics/by-name.js";
 import type { MetricsData } from "../metrics/types.js";
 import { PERCENT_METRICS } from "../metrics/types.js";
@@ -25,7 +26,6 @@ import { isBot } from "../triage/responders.js";
 import type { TriagedIssue, TriageResult } from "../triage/result.js";
 import { type Period, periodForDay, type ReportConfig } from "./config.js";
 import { notesFromLabels, type WeekNotes } from "./notes.js";
-import { stabilizationPhase } from "./phase.js";
 import { metricEntry, weekStatus } from "./status.js";
 
 /**

@@ -1,7 +1,7 @@
+import { postLaunchWeek } from "../launch/stabilization.js";
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
 import { metricSections } from "../snapshot/sections.js";
 import { addWeeks } from "../time/weeks.js";
-import { postLaunchWeek } from "./phase.js";
 import { comparisonText, formatValue } from "./status.js";
 
 /**

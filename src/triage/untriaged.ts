@@ -1,4 +1,4 @@
-import { stabilizationPhase } from "../report/phase.js";
+import { stabilizationPhase } from "../launch/stabilization.js";
 import type { BusinessHours, TriageConfig } from "./config.js";
 
 /**

@@ -1,4 +1,4 @@
-import { stabilizationPhase } from "../../report/phase.js";
+import { stabilizationPhase } from "../../launch/stabilization.js";
 import { disabled, issueEvidence, note, pullEvidence, releaseEvidence, result, sinceRelease } from "../evidence.js";
 import { type Facts, hasLabel } from "../facts.js";
 import { performanceClaim } from "../perf-claim.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postLaunchWeek } from "../../src/report/phase.js";
+import { postLaunchWeek } from "../../src/launch/stabilization.js";
 
 describe("postLaunchWeek", () => {
   it("numbers week N as T+7N−6 to T+7N, as the plan's week 1 (T+1–7) and week 2 (T+8–14)", () => {

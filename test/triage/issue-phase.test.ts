@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyPhase } from "../../src/triage/phase.js";
+import { classifyPhase } from "../../src/triage/issue-phase.js";
 import { config } from "./build.js";
 
 const triage = config().triage;

@@ -1,9 +1,9 @@
 import * as core from "@actions/core";
 import type { context as runnerContextType } from "@actions/github";
 import { InputError } from "../errors.js";
+import { EVENT_MODES, type Mode } from "../event-modes.js";
 import type { Repo } from "../github/contents.js";
 import { endpointsFromEnv } from "../github/endpoints.js";
-import { EVENT_MODES, type Mode } from "./event-modes.js";
 
 /** Everything a mode needs from the runner: inputs, the event and where the API is. */
 export interface ActionContext {

@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
+import type { Mode } from "../event-modes.js";
 import { type ActionContext, readContext } from "./context.js";
-import type { Mode } from "./event-modes.js";
 import { failureMessage } from "./failure.js";
 
 /** Each mode is its own module, loaded only when chosen. */

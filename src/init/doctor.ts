@@ -1,9 +1,10 @@
 import { isMap, LineCounter, parseDocument } from "yaml";
-import { EVENT_MODES, type Mode } from "../action/event-modes.js";
 import { readGateDocument } from "../checklist/document.js";
 import { parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
+import type { Check } from "../doctor/check.js";
 import { InputError } from "../errors.js";
+import { EVENT_MODES, type Mode } from "../event-modes.js";
 import { globToRegExp, isGlob } from "../gates/glob.js";
 import { checkConfigPlaceholders, checkGatePlaceholders, checkLaunchDate } from "./placeholders.js";
 import { checkStepUses } from "./workflow-uses.js";
@@ -13,14 +14,6 @@ import { checkStepUses } from "./workflow-uses.js";
  * and prints one line per check. A failed check is something that will not work (the Action errors,
  * a write is refused, an event never re-runs the gate); a warning is a likely gap.
  */
-
-export type Status = "pass" | "fail" | "warn";
-
-export interface Check {
-  status: Status;
-  message: string;
-  fix?: string;
-}
 
 export const CONFIG_PATH = ".github/launchgate.yml";
 const SCHEMA_COMMENT = /^#\s*yaml-language-server:\s*\$schema=\S+/;
@@ -451,10 +444,4 @@ function checkTriageTriggers(path: string, triggers: Map<string, Trigger>): Chec
   if (!triggers.has("schedule"))
     checks.push(warn(`${path}: no schedule`, "add an hourly `schedule` so the sweep labels SLA breaches"));
   return checks;
-}
-
-/** The single `✓`/`✗`/`!` line doctor prints for a check. */
-export function formatCheck(check: Check): string {
-  const mark = check.status === "pass" ? "✓" : check.status === "fail" ? "✗" : "!";
-  return check.fix ? `${mark} ${check.message} — ${check.fix}` : `${mark} ${check.message}`;
 }

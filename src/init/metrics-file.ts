@@ -1,6 +1,6 @@
+import type { Check } from "../doctor/check.js";
 import { InputError } from "../errors.js";
 import { parseMetrics } from "../metrics/parse.js";
-import type { Check } from "./doctor.js";
 
 /**
  * A metrics file a workflow names (`with: metrics:`): the Action fails the run when it is missing

@@ -1,6 +1,6 @@
 import type { ChecklistDocument } from "../checklist/types.js";
 import type { Config } from "../config/schema.js";
-import type { Check } from "./doctor.js";
+import type { Check } from "../doctor/check.js";
 
 /**
  * What `launchgate init` leaves for the user to fill in, found by doctor: the `@your-org/…` teams

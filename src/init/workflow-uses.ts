@@ -1,4 +1,4 @@
-import type { Check } from "./doctor.js";
+import type { Check } from "../doctor/check.js";
 import { ACTION_REPO } from "./plan.js";
 
 /** Inputs of launchgate's Action and site action: a step passing one was meant to run launchgate. */

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readGateDocument } from "../../src/checklist/document.js";
+import { formatCheck } from "../../src/doctor/check.js";
 import { InputError } from "../../src/errors.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
-import { checkGateFile, formatCheck } from "../../src/init/doctor.js";
+import { checkGateFile } from "../../src/init/doctor.js";
 import { runCli } from "../support/run-cli.js";
 
 beforeAll(() => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { resolveMode } from "../../src/action/context.js";
-import { EVENT_MODES } from "../../src/action/event-modes.js";
 import { parseConfig } from "../../src/config/load.js";
+import { type Check, formatCheck } from "../../src/doctor/check.js";
+import { EVENT_MODES } from "../../src/event-modes.js";
 import {
-  type Check,
   checkConfig,
   checkGateFile,
   checkGateMatches,
   checkWorkflow,
-  formatCheck,
   gateLocations,
   roleOfUses,
 } from "../../src/init/doctor.js";

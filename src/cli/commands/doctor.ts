@@ -1,16 +1,15 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
+import { type Check, formatCheck } from "../../doctor/check.js";
 import type { Paint } from "../../format/paint.js";
 import { isGlob } from "../../gates/glob.js";
 import {
-  type Check,
   CONFIG_PATH,
   checkConfig,
   checkGateFile,
   checkGateMatches,
   checkWorkflow,
-  formatCheck,
   gateLocations,
 } from "../../init/doctor.js";
 import { checkMetricsFile } from "../../init/metrics-file.js";

@@ -1,5 +1,5 @@
+import type { Check } from "../../doctor/check.js";
 import { InputError } from "../../errors.js";
-import type { Check } from "../../init/doctor.js";
 import type { MetricsConfig } from "./config.js";
 import { httpTransport, PrometheusUnreachable, type Transport } from "./http.js";
 import { REFUSED, readAnswer } from "./response.js";

@@ -3,13 +3,10 @@ import { join } from "node:path";
 import { styleText } from "node:util";
 import { InputError } from "../errors.js";
 import type { Paint } from "../format/paint.js";
-import { type CommandHelp, parseArgsMessage, renderHelp } from "./help.js";
+import type { Command } from "./command.js";
+import { parseArgsMessage, renderHelp } from "./help.js";
 import type { CliIO } from "./io.js";
 import { packageRoot } from "./package-root.js";
-
-export interface Command extends CommandHelp {
-  run(argv: string[], io: CliIO, paint: Paint): Promise<number>;
-}
 
 /** Each command is its own module, loaded only when used. */
 export const commands: Record<string, () => Promise<Command>> = {

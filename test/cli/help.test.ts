@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Command, commands, main } from "../../src/cli/main.js";
+import type { Command } from "../../src/cli/command.js";
+import { commands, main } from "../../src/cli/main.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

@@ -12,7 +12,7 @@ import type { GitHubClient } from "../../github/client.js";
 import type { Repo } from "../../github/contents.js";
 import { resolveMemberships } from "../../github/teams.js";
 import { decide, wantedStates } from "./attribution.js";
-import type { EvaluatedGate } from "./evaluate-pr.js";
+import type { EvaluatedGate } from "./evaluated-gate.js";
 import type { PullRequestInfo } from "./pull-request.js";
 
 /** The pseudo path of the PR description gate in results. */

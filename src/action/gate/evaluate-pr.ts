@@ -8,10 +8,10 @@ import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import { withBaseAuthority } from "../../gates/base-authority.js";
 import { type AppliesTo, DEFAULT_GATES } from "../../gates/config.js";
-import { evaluateGate, type GateVerdict } from "../../gates/evaluate.js";
+import { evaluateGate } from "../../gates/evaluate.js";
 import { isGlob, matchesAny } from "../../gates/glob.js";
 import { gateApplies, matchRelease } from "../../gates/release.js";
-import { type CheckFileResult, toCheckFileResult } from "../../gates/result.js";
+import { toCheckFileResult } from "../../gates/result.js";
 import type { SignoffMode } from "../../gates/signer.js";
 import { signoffsNeeded, statesByKey } from "../../gates/signoff.js";
 import type { GitHubClient } from "../../github/client.js";
@@ -19,18 +19,8 @@ import { type FileAtRef, getFile, listFiles, type Repo } from "../../github/cont
 import { FileHistory, fileAttributions } from "../../github/history.js";
 import { decide, wantedStates } from "./attribution.js";
 import { evaluateBody } from "./evaluate-body.js";
+import type { EvaluatedGate } from "./evaluated-gate.js";
 import type { PullRequestInfo } from "./pull-request.js";
-
-export interface EvaluatedGate {
-  /** A repository file (annotatable) or the PR description. */
-  source: "file" | "body";
-  path: string;
-  doc: ChecklistDocument;
-  verdict: GateVerdict;
-  result: CheckFileResult;
-  /** The file exists at the PR head (annotations need a line in it). */
-  existsAtHead: boolean;
-}
 
 export interface GateRun {
   headSha: string;

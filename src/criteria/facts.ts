@@ -1,7 +1,7 @@
-import type { Config } from "../config/schema.js";
 import type { MetricsData } from "../metrics/types.js";
 import { metricsAt, worldAt } from "../model/as-of.js";
 import type { RestIssue, RestIssueEvent, RestPull, RestRelease } from "../model/rest.js";
+import type { TriageConfig } from "../triage/config.js";
 import { type SeverityLabelTimes, severityLabelTimes } from "../triage/label-times.js";
 import { uniqueByNumber } from "../triage/unique.js";
 import { closingIssueNumbers } from "./closing-keywords.js";
@@ -19,7 +19,7 @@ export interface CriteriaInput {
   launch: { date?: string | undefined; timezone: string };
   severityOf: SeverityOf;
   /** Triage settings: severity labels, for when an issue first became a P0. */
-  triage: Config["triage"];
+  triage: TriageConfig;
   /** Issue events (labels, closes, reopens): the world is wound back to `now` with them; null when unknown. */
   events?: readonly RestIssueEvent[] | null | undefined;
   /** The repository: `Fixes owner/name#N` and full issue URLs in PR bodies count when they name it. */

@@ -1,6 +1,5 @@
-import type { Config } from "../config/schema.js";
 import type { RestIssue } from "../model/rest.js";
-import type { Severity } from "../triage/config.js";
+import type { Severity, TriageConfig } from "../triage/config.js";
 import { decisionSeverity } from "../triage/severity.js";
 
 export type { Severity };
@@ -13,6 +12,6 @@ export type SeverityOf = (issue: RestIssue) => Severity | null;
  * counts (a reporter's proposal triggers no hotfix or rollback); conflicting labels count at the
  * most severe, so `P0` + `P2` still forces a hotfix.
  */
-export function decisionSeverityOf(config: Pick<Config, "triage">): SeverityOf {
-  return (issue) => decisionSeverity(issue, config.triage);
+export function decisionSeverityOf(triage: TriageConfig): SeverityOf {
+  return (issue) => decisionSeverity(issue, triage);
 }

@@ -1,8 +1,10 @@
 import type { Config } from "../config/schema.js";
+import type { CriteriaConfig } from "../criteria/config.js";
 import { latestRelease } from "../criteria/facts.js";
 import type { RestRelease } from "../model/rest.js";
 import { weekBounds, weekJudgedAt } from "../time/weeks.js";
 import { checkDisjoint, mergeMetrics } from "./merge.js";
+import type { MetricsConfig } from "./prometheus/config.js";
 import type { Window } from "./prometheus/read.js";
 import { type Env, prometheusSettings } from "./prometheus/settings.js";
 import { readConfiguredPrometheus } from "./prometheus/source.js";
@@ -16,21 +18,21 @@ import type { MetricsData } from "./types.js";
  */
 export async function loadMetrics(options: {
   file: MetricsData | null;
-  config: Config;
+  config: MetricsConfig;
   configFile: string;
   env: Env;
   window: Window;
 }): Promise<MetricsData | null> {
   const { file, config, configFile, env, window } = options;
-  const settings = prometheusSettings(config.metrics, env, configFile);
+  const settings = prometheusSettings(config, env, configFile);
   checkDisjoint(file, settings?.queries.map((q) => q.metric) ?? [], configFile);
-  return mergeMetrics(file, await readConfiguredPrometheus(config.metrics, env, configFile, window));
+  return mergeMetrics(file, await readConfiguredPrometheus(config, env, configFile, window));
 }
 
 /** A metrics source (the file, or none) with the configured Prometheus queries read over `window`. */
 export function withPrometheus(
   file: MetricsSource,
-  options: { config: Config; configFile: string; env: Env; window: Window },
+  options: { config: MetricsConfig; configFile: string; env: Env; window: Window },
 ): MetricsSource {
   return { read: async () => loadMetrics({ ...options, file: await file.read() }) };
 }
@@ -39,9 +41,9 @@ export function withPrometheus(
 const NO_RELEASE_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 /** What criteria's rules read at `now`: since the latest release (the last 7 days without one). */
-export function criteriaWindow(releases: readonly RestRelease[], now: Date, config: Config): Window {
+export function criteriaWindow(releases: readonly RestRelease[], now: Date, config: CriteriaConfig): Window {
   const to = now.getTime();
-  const release = latestRelease(releases, to, config.criteria.includePrereleases);
+  const release = latestRelease(releases, to, config.includePrereleases);
   return { from: release?.time ?? to - NO_RELEASE_LOOKBACK_MS, to };
 }
 
@@ -54,7 +56,7 @@ export function reportWindow(
   weekIds: readonly string[],
   now: Date,
   releases: readonly RestRelease[],
-  config: Config,
+  config: Pick<Config, "launch" | "criteria">,
 ): Window {
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;

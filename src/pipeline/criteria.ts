@@ -21,7 +21,7 @@ export interface CriteriaRun {
   /** null: no gate evaluated (readiness leaves the part out). */
   gates: readonly GateCount[] | null;
   now: Date;
-  config: Config;
+  config: Pick<Config, "launch" | "triage" | "criteria">;
   /** The repository, for `Fixes owner/name#N` references; null when unknown. */
   repo: { owner: string; name: string } | null;
   /** Link to a line of the metrics file (the Action links into the repository). */
@@ -51,7 +51,7 @@ export function criteriaWithTriage(run: CriteriaRun, triage: TriageResult): Crit
       now: run.now,
       launch: config.launch,
       triage: config.triage,
-      severityOf: decisionSeverityOf(config),
+      severityOf: decisionSeverityOf(config.triage),
       gates: run.gates,
       sla: slaSummary(triage, data.comments !== null),
       repo: run.repo,

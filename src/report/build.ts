@@ -39,7 +39,11 @@ export interface WeekRequest {
   backfilled: boolean;
 }
 
-export function buildWeekSnapshot(sources: ReportSources, request: WeekRequest, config: Config): Snapshot {
+export function buildWeekSnapshot(
+  sources: ReportSources,
+  request: WeekRequest,
+  config: Pick<Config, "launch" | "triage" | "criteria" | "report">,
+): Snapshot {
   const timeZone = config.launch.timezone;
   const at = weekJudgedAt(request.weekId, timeZone, request.now);
   const data = worldAt(sources, at.getTime());
@@ -74,7 +78,7 @@ export function buildWeekSnapshot(sources: ReportSources, request: WeekRequest, 
     issues: data.issues,
     pulls: data.pulls,
     releases: data.releases,
-    severityOf: decisionSeverityOf(config),
+    severityOf: decisionSeverityOf(config.triage),
     triage,
     responsesKnown: sources.comments !== null,
     release,

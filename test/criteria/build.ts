@@ -77,7 +77,7 @@ export function evaluate(s: Scenario): CriteriaResult {
       now: new Date(s.now ?? NOW),
       launch: s.launch ?? { timezone: "UTC" },
       triage: defaultConfig.triage,
-      severityOf: decisionSeverityOf(defaultConfig),
+      severityOf: decisionSeverityOf(defaultConfig.triage),
       ...s.extra,
     },
     criteriaConfigSchema.parse(s.config ?? {}),

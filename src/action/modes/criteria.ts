@@ -33,10 +33,10 @@ export async function run(ctx: ActionContext): Promise<void> {
   const now = actionNow(process.env.LAUNCHGATE_NOW);
   const data = await fetchCriteriaData(client, ctx.repo, now, config);
   const metrics = await withPrometheus(repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim()), {
-    config,
+    config: config.metrics,
     configFile: ctx.configPath,
     env: prometheusEnv(),
-    window: criteriaWindow(data.releases, now, config),
+    window: criteriaWindow(data.releases, now, config.criteria),
   }).read();
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
   const result = runCriteria({

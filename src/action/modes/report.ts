@@ -74,7 +74,7 @@ export async function run(ctx: ActionContext): Promise<void> {
   const backfillNow = backfill && !partial;
   const weeks = weeksToBuild(weekId, backfillNow, store.weeks, config, { issues: data.issues, pulls: data.pulls });
   const metrics = await withPrometheus(metricsFile, {
-    config,
+    config: config.metrics,
     configFile: ctx.configPath,
     env: prometheusEnv(),
     window: reportWindow(weeks, now, fetched.cache.releases, config),

@@ -83,10 +83,10 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
         events: values.events,
       });
   const metrics = await withPrometheus(metricsFlag(values.metrics), {
-    config,
+    config: config.metrics,
     configFile: values.config ?? "config",
     env: process.env,
-    window: criteriaWindow(data.releases, now, config),
+    window: criteriaWindow(data.releases, now, config.criteria),
   }).read();
   const gates = [];
   for (const path of values.gate ?? []) {

@@ -115,7 +115,7 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
   const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
   const weeks = weeksToBuild(weekId, values.backfill && !read.partial, store.weeks, config, read.data);
   const metrics = await withPrometheus(metricsFlag(values.metrics), {
-    config,
+    config: config.metrics,
     configFile: values.config ?? "config",
     env: process.env,
     window: reportWindow(weeks, now, read.data.releases, config),

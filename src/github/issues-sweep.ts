@@ -2,6 +2,7 @@ import type { RestComment, RestIssue, RestIssueEvent } from "../model/rest.js";
 import { ApiError, type GitHubClient } from "./client.js";
 import type { Repo } from "./contents.js";
 import { graphqlQuery } from "./graphql.js";
+import type { GqlActor, GqlComment, GqlIssue, PageInfo } from "./report-queries.js";
 
 /**
  * Incremental issue fetch for the triage sweep and the criteria, with GraphQL: 100 issues per
@@ -21,7 +22,7 @@ const ISSUE_FIELDS = `
     nodes { databaseId createdAt authorAssociation author { __typename login } }
   }
   timelineItems(first: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT]) {
-    pageInfo { hasNextPage }
+    pageInfo { hasNextPage endCursor }
     nodes {
       __typename
       ... on LabeledEvent { createdAt label { name } }
@@ -51,40 +52,15 @@ const COMMENTS_QUERY = `query launchgateIssueComments($owner: String!, $name: St
   }
 }`;
 
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-interface GqlActor {
-  __typename: string;
-  login: string;
-}
-interface GqlComment {
-  databaseId: number | null;
-  createdAt: string;
-  authorAssociation: string;
-  author: GqlActor | null;
-}
-interface GqlIssue {
-  number: number;
-  title: string;
+/**
+ * A swept issue: the report's issue (report-queries.ts, one definition of GitHub's issue fields)
+ * with its web URL (the sweep names comments by it) and comment ids, and without 👍 counts.
+ */
+type SweptIssue = Omit<GqlIssue, "reactions" | "comments"> & {
   url: string;
-  body: string;
-  state: "OPEN" | "CLOSED";
-  stateReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  authorAssociation: string;
-  author: GqlActor | null;
-  milestone: { title: string } | null;
-  labels: { nodes: ({ name: string } | null)[] } | null;
-  comments: { pageInfo: PageInfo; nodes: (GqlComment | null)[] };
-  timelineItems: {
-    pageInfo: { hasNextPage: boolean };
-    nodes: ({ __typename: string; createdAt?: string; label?: { name: string }; stateReason?: string | null } | null)[];
-  };
-}
+  comments: { pageInfo: PageInfo; nodes: (SweptComment | null)[] };
+};
+type SweptComment = GqlComment & { databaseId: number | null };
 
 const EVENT_NAMES: Record<string, string> = {
   LabeledEvent: "labeled",
@@ -93,7 +69,7 @@ const EVENT_NAMES: Record<string, string> = {
   ReopenedEvent: "reopened",
 };
 
-type IssuesPage = { repository: { issues: { pageInfo: PageInfo; nodes: (GqlIssue | null)[] } } | null };
+type IssuesPage = { repository: { issues: { pageInfo: PageInfo; nodes: (SweptIssue | null)[] } } | null };
 
 /** Which issues one paginated query selects. */
 export interface IssueSelection {
@@ -153,7 +129,7 @@ export async function fetchMoreComments(
   let requests = 0;
   while (cursor) {
     const data: {
-      repository: { issue: { comments: { pageInfo: PageInfo; nodes: (GqlComment | null)[] } } | null } | null;
+      repository: { issue: { comments: { pageInfo: PageInfo; nodes: (SweptComment | null)[] } } | null } | null;
     } = await graphql(client, `reading the comments of #${number}`, COMMENTS_QUERY, {
       owner: repo.owner,
       name: repo.repo,
@@ -171,7 +147,7 @@ export async function fetchMoreComments(
   return requests;
 }
 
-function addIssue(out: SweptIssues, node: GqlIssue, apiUrl: string): void {
+function addIssue(out: SweptIssues, node: SweptIssue, apiUrl: string): void {
   const repoUrl = node.url.replace(/\/issues\/\d+$/, "");
   const [owner = "", name = ""] = repoUrl.replace(/^https?:\/\/[^/]+\//, "").split("/");
   out.issues.push({
@@ -199,8 +175,8 @@ function addIssue(out: SweptIssues, node: GqlIssue, apiUrl: string): void {
     out.events.push({
       event,
       created_at: item.createdAt,
-      ...(item.label ? { label: { name: item.label.name } } : {}),
-      ...(event === "closed" ? { state_reason: item.stateReason?.toLowerCase() ?? null } : {}),
+      ...("label" in item ? { label: { name: item.label.name } } : {}),
+      ...(item.__typename === "ClosedEvent" ? { state_reason: item.stateReason?.toLowerCase() ?? null } : {}),
       issue: { number: node.number },
     });
   }
@@ -216,7 +192,7 @@ function actor(author: GqlActor | null): RestIssue["user"] {
 }
 
 /** A REST comment names its issue by API URL (`issue_url`), on the GitHub it came from. */
-function toRestComment(c: GqlComment, number: number, repo: Repo, apiUrl: string): RestComment {
+function toRestComment(c: SweptComment, number: number, repo: Repo, apiUrl: string): RestComment {
   return {
     id: c.databaseId ?? 0,
     issue_url: `${apiUrl}/repos/${repo.owner}/${repo.repo}/issues/${number}`,

@@ -1,4 +1,4 @@
-import { formAnswer } from "../triage/severity.js";
+import { formAnswer } from "../triage/issue-form.js";
 
 /**
  * The share of users an issue affects, from its issue-form field (the `### Affected users (%)`

@@ -1,20 +1,15 @@
-import type { Definition, Heading, Root, RootContent } from "mdast";
-import { toString as plainText } from "mdast-util-to-string";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type { Definition, Root } from "mdast";
+import { answerText, findSection, normalizeField as normalize, parseBody } from "../triage/issue-form.js";
 
 /**
  * The report cache keeps no issue bodies: only the sections of the issue-form fields the report
  * reads (severity, affected users), as their Markdown source, from which a minimal body is
- * rebuilt. Sections are found as triage's `formField` finds them (a heading whose text is the
- * field, up to the next heading as high or higher). A body made only of ATX headings and
- * paragraphs — what GitHub's issue forms write — is cut by lines; any other body goes through the
- * Markdown parser, once for all fields (parsing 100,000 bodies was most of a first read's time
- * and memory).
+ * rebuilt. Sections are found as triage finds a form answer (src/triage/issue-form.ts: a heading
+ * whose text is the field, up to the next heading as high or higher). A body made only of ATX
+ * headings and paragraphs — what GitHub's issue forms write — is cut by lines; any other body goes
+ * through the Markdown parser, once for all fields (parsing 100,000 bodies was most of a first
+ * read's time and memory).
  */
-
-const markdown = unified().use(remarkParse);
-const normalize = (text: string) => text.trim().toLowerCase();
 
 /** [field, Markdown source of its answer] for each of `fields` answered in `body`, in body order. */
 export function formSections(body: string | null | undefined, fields: readonly string[]): [string, string][] {
@@ -67,31 +62,20 @@ export function simpleSections(body: string, fields: readonly string[]): [string
   return outermost(out);
 }
 
-/** Sections through the Markdown parser (any body). */
+/** Sections through the Markdown parser (any body), found as triage finds a form answer. */
 function parsedSections(body: string, fields: readonly string[]): [string, string][] {
-  const tree = markdown.parse(body) as Root;
-  const children = tree.children;
+  const tree = parseBody(body);
   const found: Section[] = [];
   for (const field of fields) {
-    const wanted = normalize(field);
-    const start = children.findIndex((node) => node.type === "heading" && normalize(plainText(node)) === wanted);
-    if (start < 0) continue;
-    const heading = children[start] as Heading;
-    const answer: RootContent[] = [];
-    for (const node of children.slice(start + 1)) {
-      if (node.type === "heading" && node.depth <= heading.depth) break;
-      answer.push(node);
-    }
+    const section = findSection(tree, field);
+    if (!section) continue;
+    const { heading, answer } = section;
     const at = heading.position?.start.offset;
     const first = answer[0]?.position?.start.offset;
     const last = answer.at(-1)?.position?.end.offset ?? heading.position?.end.offset;
     if (at === undefined || last === undefined) continue;
     // An empty answer or GitHub's "_No response_" is kept empty: the field is there, unanswered.
-    const text = answer
-      .map((node) => plainText(node))
-      .join("\n")
-      .trim();
-    const empty = first === undefined || text === "" || /^no response$/i.test(text);
+    const empty = first === undefined || answerText(answer) === "";
     found.push({ at, end: last, field, source: empty ? "" : body.slice(first, last) });
   }
   const sections = outermost(found);

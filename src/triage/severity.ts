@@ -1,8 +1,5 @@
-import type { Heading, Root, RootContent } from "mdast";
-import { toString as plainText } from "mdast-util-to-string";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { SEVERITIES, type Severity, type TriageConfig } from "./config.js";
+import { formField } from "./issue-form.js";
 
 /**
  * The single place that decides an issue's severity, for every surface (triage board, clocks,
@@ -98,8 +95,6 @@ export function decisionSeverity(
   return cls.confirmed ? cls.severity : null;
 }
 
-const markdown = unified().use(remarkParse);
-
 /**
  * The severity chosen in the issue form. GitHub renders each form field as a `### Label`
  * heading followed by the answer (or `_No response_`). The answer names a severity when it
@@ -121,35 +116,4 @@ export function formSeverity(body: string, config: TriageConfig): Severity | nul
     }
   }
   return null;
-}
-
-/** The plain-text answer under the heading named `field` (case-insensitive), or null when absent or empty. */
-export function formField(body: string, field: string): string | null {
-  return formAnswer(body, field)?.text ?? null;
-}
-
-/**
- * The answer under the heading named `field`: its plain text and its source as typed (a reporter's
- * `>20%` is Markdown for a quote, but means "more than 20 %"). Null when absent or empty.
- */
-export function formAnswer(body: string, field: string): { text: string; source: string } | null {
-  const tree = markdown.parse(body) as Root;
-  const wanted = normalize(field);
-  const children = tree.children;
-  const start = children.findIndex((node) => node.type === "heading" && normalize(plainText(node)) === wanted);
-  if (start < 0) return null;
-  const depth = (children[start] as Heading).depth;
-  const answer: RootContent[] = [];
-  for (const node of children.slice(start + 1)) {
-    if (node.type === "heading" && node.depth <= depth) break;
-    answer.push(node);
-  }
-  const text = answer
-    .map((node) => plainText(node))
-    .join("\n")
-    .trim();
-  if (text === "" || /^no response$/i.test(text)) return null;
-  const from = answer[0]?.position?.start.offset ?? 0;
-  const to = answer.at(-1)?.position?.end.offset ?? body.length;
-  return { text, source: body.slice(from, to).trim() };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bodyFromSections, formSections, simpleSections } from "../../src/github/form-sections.js";
 import { decodeCache, emptyCache, encodeCache, type ReportCache } from "../../src/github/report-cache.js";
 import type { CachedIssue } from "../../src/github/report-records.js";
-import { formField } from "../../src/triage/severity.js";
+import { formField } from "../../src/triage/issue-form.js";
 
 const FIELDS = ["Severity", "Affected users (%)"];
 

@@ -3,7 +3,7 @@ import { createClient } from "../../src/github/client.js";
 import { decodeCache } from "../../src/github/report-cache.js";
 import { type FetchedData, fetchReportData } from "../../src/github/report-fetch.js";
 import { commentIssueNumber } from "../../src/model/rest.js";
-import { formField } from "../../src/triage/severity.js";
+import { formField } from "../../src/triage/issue-form.js";
 import type { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, type Fault, startFakeGitHub } from "../support/fake-github/server.js";
 import { createdAt, iso, SCALE_REPO, scaleWorld, touchIssues } from "../support/scale-world.js";

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { formField, formSeverity } from "../../src/triage/severity.js";
+import { formField } from "../../src/triage/issue-form.js";
+import { formSeverity } from "../../src/triage/severity.js";
 import { config } from "./build.js";
 
 interface FormItem {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formField } from "../../src/triage/issue-form.js";
 import {
   classifySeverity,
   decisionSeverity,
-  formField,
   formSeverity,
   labelSeverity,
   severityLabel,

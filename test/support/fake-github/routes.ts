@@ -1,4 +1,5 @@
 import { bodyObject, type Ctx, HttpError, now, ok, paginate, type Reply, repoOf, requireString } from "./http.js";
+import { log } from "./log.js";
 import {
   type Annotation,
   type CheckRun,
@@ -48,17 +49,6 @@ function pullOf(repo: Repository, number: string | undefined): Issue {
   return issue;
 }
 
-/** Did `commit` change `path` (or anything under it) compared with its first parent? */
-function touches(repo: Repository, commit: Commit, path: string): boolean {
-  const tree = repo.tree(commit.tree);
-  const parent = commit.parents[0] ? repo.commits.get(commit.parents[0]) : undefined;
-  const before: Tree = parent ? repo.tree(parent.tree) : new Map();
-  const under = (p: string) => p === path || p.startsWith(`${path}/`);
-  for (const [p, blob] of tree) if (under(p) && before.get(p) !== blob) return true;
-  for (const p of before.keys()) if (under(p) && !tree.has(p)) return true;
-  return false;
-}
-
 // --- repository, contents, commits, compare -----------------------------------------------
 
 route("GET", R, (ctx) => ok(shape.fullRepository(repoOf(ctx), ctx.api)));
@@ -98,10 +88,10 @@ route("GET", `${R}/commits`, (ctx) => {
   const path = ctx.query.get("path")?.replace(/^\/|\/$/g, "");
   const since = ctx.query.get("since");
   const until = ctx.query.get("until");
-  const commits = repo
-    .history(sha)
-    .filter((c) => !path || touches(repo, c, path))
-    .filter((c) => (!since || c.committer.date >= since) && (!until || c.committer.date <= until));
+  // git's default history simplification, as GitHub applies it (see log.ts).
+  const commits = log(repo, sha, path || undefined).filter(
+    (c) => (!since || c.committer.date >= since) && (!until || c.committer.date <= until),
+  );
   return paginate(
     ctx,
     `/repos/${repo.fullName}/commits`,
@@ -113,6 +103,9 @@ route("GET", `${R}/commits/{ref}`, (ctx) => {
   const repo = repoOf(ctx);
   return ok(shape.commit(repo, ctx.api, commitOf(repo, ctx.params.ref ?? ""), true));
 });
+
+/** Commits a comparison lists without paging. */
+const COMPARE_LIMIT = 250;
 
 route("GET", `${R}/compare/{basehead+}`, (ctx) => {
   const repo = repoOf(ctx);
@@ -133,21 +126,35 @@ route("GET", `${R}/compare/{basehead+}`, (ctx) => {
           : "diverged";
   const url = `${ctx.api}/repos/${repo.fullName}/compare/${ctx.params.basehead}`;
   const web = `https://github.com/${repo.fullName}/compare/${ctx.params.basehead}`;
-  return ok({
-    url,
-    html_url: web,
-    permalink_url: web,
-    diff_url: `${web}.diff`,
-    patch_url: `${web}.patch`,
-    base_commit: shape.commit(repo, ctx.api, base),
-    merge_base_commit: shape.commit(repo, ctx.api, mergeBase ? (repo.commits.get(mergeBase) as Commit) : base),
-    status,
-    ahead_by: ahead.length,
-    behind_by: behind.length,
-    total_commits: ahead.length,
-    commits: ahead.reverse().map((c) => shape.commit(repo, ctx.api, c)),
-    files: shape.diffEntries(repo, ctx.api, mergeBase, head.sha),
-  });
+  // Oldest first. Unpaged, GitHub lists at most 250 (the newest); `total_commits` counts them all.
+  const listed = ahead.reverse();
+  const paged = ctx.query.has("per_page") || ctx.query.has("page");
+  let commits = listed.slice(-COMPARE_LIMIT);
+  let headers: Record<string, string> | undefined;
+  if (paged) {
+    const page = paginate(ctx, `/repos/${repo.fullName}/compare/${ctx.params.basehead}`, listed);
+    commits = page.body as Commit[];
+    headers = page.headers;
+  }
+  return ok(
+    {
+      url,
+      html_url: web,
+      permalink_url: web,
+      diff_url: `${web}.diff`,
+      patch_url: `${web}.patch`,
+      base_commit: shape.commit(repo, ctx.api, base),
+      merge_base_commit: shape.commit(repo, ctx.api, mergeBase ? (repo.commits.get(mergeBase) as Commit) : base),
+      status,
+      ahead_by: ahead.length,
+      behind_by: behind.length,
+      total_commits: listed.length,
+      commits: commits.map((c) => shape.commit(repo, ctx.api, c)),
+      files: shape.diffEntries(repo, ctx.api, mergeBase, head.sha),
+    },
+    200,
+    headers,
+  );
 });
 
 // --- pulls ---------------------------------------------------------------------------------

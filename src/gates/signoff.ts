@@ -57,7 +57,7 @@ export function signoffsNeeded(items: readonly ChecklistItem[], approvers: reado
 
 /** Who made the change that put an item in its current state, or why that is unknown. */
 export type Attribution =
-  | { kind: "change"; login: string | null; where: string; unverified?: string }
+  | { kind: "change"; login: string | null; where: string; unverified?: string; sha?: string }
   | { kind: "gap"; reason: string };
 
 /** Team membership facts: `true` active member, `false` not a member, a string when the lookup failed. */
@@ -118,6 +118,8 @@ export interface Version {
   unverified?: string;
   /** Where the change is, for messages: a short commit SHA or an edit's time. */
   where: string;
+  /** The commit's full SHA (files only). */
+  sha?: string;
 }
 
 /**
@@ -191,8 +193,14 @@ export class AttributionWalk {
   }
 
   private record(key: string, version: Version): void {
-    const { login, where, unverified } = version;
-    this.found.set(key, { kind: "change", login, where, ...(unverified ? { unverified } : {}) });
+    const { login, where, unverified, sha } = version;
+    this.found.set(key, {
+      kind: "change",
+      login,
+      where,
+      ...(unverified ? { unverified } : {}),
+      ...(sha ? { sha } : {}),
+    });
   }
 
   /** A version could not be read (deleted revision, unparsable file): whatever is still pending is a gap. */

@@ -168,7 +168,7 @@ export async function fileAttributions(
         const signer = commitSigner(identity(commit), mode);
         const who = "unverified" in signer ? { login: null, unverified: signer.unverified } : { login: signer.login };
         if (!merge) {
-          walk.step({ states, where, ...who }, predecessors);
+          walk.step({ states, where, sha: commit.sha, ...who }, predecessors);
           continue;
         }
         // A merge is judged against its parents' merge base (see mergeOrigin); what a parent
@@ -181,7 +181,11 @@ export async function fileAttributions(
           );
           break;
         }
-        for (const [parent, keys] of walk.stepMerge({ states, where, ...who }, baseStates, predecessors)) {
+        for (const [parent, keys] of walk.stepMerge(
+          { states, where, sha: commit.sha, ...who },
+          baseStates,
+          predecessors,
+        )) {
           lines.push({ history: new FileHistory(client, repo, path, parentShas[parent] as string), wanted: keys });
         }
       }

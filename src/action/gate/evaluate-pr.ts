@@ -13,11 +13,12 @@ import { isGlob, matchesAny } from "../../gates/glob.js";
 import { gateApplies, matchRelease } from "../../gates/release.js";
 import { toCheckFileResult } from "../../gates/result.js";
 import type { SignoffMode } from "../../gates/signer.js";
-import { signoffsNeeded, statesByKey } from "../../gates/signoff.js";
+import { statesByKey } from "../../gates/signoff.js";
 import type { GitHubClient } from "../../github/client.js";
 import { type FileAtRef, getFile, listFiles, type Repo } from "../../github/contents.js";
-import { FileHistory, fileAttributions } from "../../github/history.js";
-import { decide, wantedStates } from "./attribution.js";
+import { FileHistory } from "../../github/history.js";
+import { PullCommits } from "../../github/own-commits.js";
+import { verifyFile } from "./attribution.js";
 import { evaluateBody } from "./evaluate-body.js";
 import type { EvaluatedGate } from "./evaluated-gate.js";
 import type { PullRequestInfo } from "./pull-request.js";
@@ -87,6 +88,8 @@ export async function evaluatePullRequest(
       ? entries.map((entry) => [entry.path, new FileHistory(client, repo, entry.path, pr.headSha)])
       : [],
   );
+  // The PR's own commits, listed only when a sign-off the base has undone needs them (undone-on-base.ts).
+  const pullCommits = new PullCommits(client, repo, pr.baseSha, pr.headSha);
   const documents = await Promise.all(entries.map((entry) => readVersions(client, repo, pr, entry)));
   const configApprovers = config.approvers;
   const mode: SignoffMode = config.signoff === "author" ? "author" : "verify";
@@ -101,9 +104,16 @@ export async function evaluatePullRequest(
     // Approvers come from the base version: a PR cannot make itself an approver.
     const gateApprovers = (d.base ?? d.head).frontMatter?.approvers ?? [];
     const history = histories.get(d.path);
+    const approvers = [...gateApprovers, ...configApprovers].map(normalizeOwner);
     const unverified =
       history && d.existsAtHead
-        ? await verifyFile(client, repo, history, d.head, [...gateApprovers, ...configApprovers], mode)
+        ? await verifyFile(
+            client,
+            repo,
+            { history, head: d.head, base: d.base },
+            { approvers, mode, pullCommits },
+            (file) => statesByKey(parseBlob(file, d.path).items),
+          )
         : new Map<number, string>();
     const verdict = evaluateGate(d.head, { ...(d.base ? { base: d.base } : {}), unverified });
     const result = toCheckFileResult(d.head, verdict, d.base ? d.path : null, config.signoff !== "trust");
@@ -229,25 +239,4 @@ function parseBase(file: FileAtRef, path: string, baseSha: string): ChecklistDoc
       { file: path, fix: "fix the gate document on the base branch first; a PR cannot replace its base's rules" },
     );
   }
-}
-
-async function verifyFile(
-  client: GitHubClient,
-  repo: Repo,
-  history: FileHistory,
-  head: ChecklistDocument,
-  approvers: string[],
-  mode: SignoffMode,
-): Promise<Map<number, string>> {
-  const { path } = history;
-  const requests = signoffsNeeded(head.items, approvers.map(normalizeOwner));
-  const statesOf = (file: FileAtRef) => {
-    try {
-      return statesByKey(parseBlob(file, path).items);
-    } catch {
-      return null;
-    }
-  };
-  const attributions = await fileAttributions(client, repo, history, wantedStates(requests), statesOf, mode);
-  return decide(client, requests, attributions);
 }

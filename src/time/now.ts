@@ -17,7 +17,7 @@ export function parseInstant(
   where: { name: string; fix: string; file?: string; error?: typeof InputError },
 ): Date {
   const at = new Date(text);
-  if (!ISO_INSTANT.test(text) || Number.isNaN(at.getTime())) {
+  if (!ISO_INSTANT.test(text) || Number.isNaN(at.getTime()) || !isCalendarDay(text.slice(0, 10))) {
     const ErrorClass = where.error ?? InputError;
     throw new ErrorClass(`${where.name} "${text}" is not an ISO-8601 instant with an offset`, {
       ...(where.file ? { file: where.file } : {}),
@@ -25,6 +25,13 @@ export function parseInstant(
     });
   }
   return at;
+}
+
+/** `YYYY-MM-DD` names a day that exists: Date rolls 2026-02-30 over to March 2 without a word. */
+function isCalendarDay(date: string): boolean {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 /** The Action's "now": `LAUNCHGATE_NOW` when set (a replay), else the clock. */

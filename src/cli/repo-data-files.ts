@@ -1,4 +1,8 @@
-import { type MetricsSource, metricsFile, noMetrics } from "../metrics/source.js";
+import { withPrometheus } from "../metrics/load.js";
+import type { MetricsConfig } from "../metrics/prometheus/config.js";
+import type { Window } from "../metrics/prometheus/read.js";
+import { metricsFile, noMetrics } from "../metrics/source.js";
+import type { MetricsData } from "../metrics/types.js";
 import type { RepoData } from "../model/repo-data.js";
 import {
   type RestIssue,
@@ -35,9 +39,17 @@ export async function readRepoData(files: RepoDataFiles): Promise<RepoData> {
   };
 }
 
-/** `--metrics FILE`: the metrics file source, or none. */
-export function metricsFlag(path: string | undefined): MetricsSource {
-  return path ? metricsFile(path, readUserText) : noMetrics;
+/**
+ * `--metrics FILE` (or none) merged with the config's Prometheus queries read over `window`; errors
+ * name the `--config` file.
+ */
+export function readMetrics(
+  flags: { metrics?: string | undefined; config?: string | undefined },
+  config: MetricsConfig,
+  window: Window,
+): Promise<MetricsData | null> {
+  const file = flags.metrics ? metricsFile(flags.metrics, readUserText) : noMetrics;
+  return withPrometheus(file, { config, configFile: flags.config ?? "config", env: process.env, window }).read();
 }
 
 /**

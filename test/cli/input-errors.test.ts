@@ -56,4 +56,30 @@ describe("one-line input errors", () => {
       expect([0, 1]).toContain(runCli([...command, "--config", "real.yml"], { cwd: work }).code);
     }
   });
+
+  it("an impossible day in --now, --from or --to is refused alike (Date would roll it into March); a real one is read", () => {
+    expect(oneLine([...report, "--releases", `${DEMO}/releases.json`, "--now", "2026-02-30T12:00:00Z"])).toBe(
+      'launchgate report: --now "2026-02-30T12:00:00Z" is not an ISO-8601 instant with an offset — e.g. --now 2026-11-02T12:00:00Z\n',
+    );
+    for (const flag of ["--from", "--to"]) {
+      expect(oneLine(["metrics", "--config", "real.yml", flag, "2026-02-30T12:00:00Z"])).toBe(
+        `launchgate metrics: ${flag} "2026-02-30T12:00:00Z" is not an ISO-8601 instant with an offset — e.g. ${flag} 2026-11-02T12:00:00Z\n`,
+      );
+    }
+    // Past the date check, a config without Prometheus and no --metrics has nothing to read.
+    expect(
+      oneLine(["metrics", "--config", "real.yml", "--from", "2028-02-28T12:00Z", "--to", "2028-02-29T12:00Z"]),
+    ).toMatch(/nothing to read/);
+  });
+
+  it("triage, criteria and report name each missing export file, and --repo as the way to go without", () => {
+    expect(oneLine(["triage", "--issues", `${DEMO}/issues.json`])).toMatch(
+      /--comments is required \(or --repo OWNER\/NAME to read GitHub live\)/,
+    );
+    for (const command of ["criteria", "report"]) {
+      expect(oneLine([command, "--issues", `${DEMO}/issues.json`, "--pulls", `${DEMO}/pulls.json`])).toMatch(
+        new RegExp(`^launchgate ${command}: --releases is required \\(or --repo OWNER/NAME to read GitHub live\\)`),
+      );
+    }
+  });
 });

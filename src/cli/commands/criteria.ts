@@ -3,13 +3,13 @@ import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import type { Paint } from "../../format/paint.js";
 import { evaluateGate } from "../../gates/evaluate.js";
-import { criteriaWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import { criteriaWindow, unknownMetricLines } from "../../metrics/load.js";
 import { runCriteria } from "../../pipeline/criteria.js";
-import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserFile, UsageError } from "../io.js";
 import { apiUrlFlag, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
-import { metricsFlag, readRepoData, repoFlag } from "../repo-data-files.js";
+import { readMetrics, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
@@ -65,10 +65,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
   const format = formatFlag(values.format, FORMATS, "text");
   const live = liveSource(values, io);
-  for (const flag of live ? [] : (["issues", "pulls", "releases"] as const)) {
-    if (!values[flag])
-      throw new UsageError(`--${flag} is required (or --repo OWNER/NAME to read GitHub live)`, { fix: usage });
-  }
+  if (!live) requireExports(values, ["issues", "pulls", "releases"], usage);
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const data = live
@@ -82,12 +79,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
         comments: values.comments,
         events: values.events,
       });
-  const metrics = await withPrometheus(metricsFlag(values.metrics), {
-    config: config.metrics,
-    configFile: values.config ?? "config",
-    env: process.env,
-    window: criteriaWindow(data.releases, now, config.criteria),
-  }).read();
+  const metrics = await readMetrics(values, config.metrics, criteriaWindow(data.releases, now, config.criteria));
   const gates = [];
   for (const path of values.gate ?? []) {
     const verdict = evaluateGate(readGateDocument(await readUserFile(path), path));

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import * as z from "zod";
 import type { Paint } from "../../format/paint.js";
 import { checkDisjoint, mergeMetrics } from "../../metrics/merge.js";
 import { parseMetrics } from "../../metrics/parse.js";
@@ -7,7 +6,7 @@ import { prometheusSettings } from "../../metrics/prometheus/settings.js";
 import { readConfiguredPrometheus } from "../../metrics/prometheus/source.js";
 import { summarize } from "../../metrics/summary.js";
 import type { MetricsData } from "../../metrics/types.js";
-import { configFlag, formatFlag } from "../flags.js";
+import { configFlag, formatFlag, instantFlag } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
 
@@ -36,7 +35,6 @@ export const flags: FlagHelp[] = [
 export const exits = { 0: "every metric was read", 1: "a metric is unknown (the reason is printed)" };
 
 const FORMATS = ["text", "json"] as const;
-const instant = z.iso.datetime({ offset: true });
 const HOUR_MS = 3_600_000;
 
 export async function run(argv: string[], io: CliIO, paint: Paint): Promise<number> {
@@ -54,8 +52,8 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, { fix: usage });
   const format = formatFlag(values.format, FORMATS, "text");
   if (!values.config) throw new UsageError("--config is required", { fix: usage });
-  const to = values.to === undefined ? Date.now() : instantFlag("--to", values.to);
-  const from = values.from === undefined ? to - HOUR_MS : instantFlag("--from", values.from);
+  const to = values.to === undefined ? Date.now() : instantFlag("--to", values.to).getTime();
+  const from = values.from === undefined ? to - HOUR_MS : instantFlag("--from", values.from).getTime();
   if (from >= to) throw new UsageError("--from must be before --to", { fix: usage });
 
   const config = await configFlag(values.config);
@@ -129,13 +127,4 @@ function formatRow(row: Row, paint: Paint): string {
   if (row.unknown !== null) return `${paint("red", "✗")} ${row.name}: unknown — ${row.unknown} (${row.source})`;
   const unit = row.unit ? ` ${row.unit}` : "";
   return `${paint("green", "✓")} ${row.name}: ${row.samples} samples from ${row.source}; min ${row.min}, max ${row.max}, mean ${row.mean}${unit}; latest ${row.last?.value} at ${row.last?.at}`;
-}
-
-function instantFlag(flag: string, text: string): number {
-  if (!instant.safeParse(text).success) {
-    throw new UsageError(`${flag} "${text}" is not an ISO-8601 instant with an offset`, {
-      fix: `e.g. ${flag} 2026-11-09T10:00:00Z`,
-    });
-  }
-  return Date.parse(text);
 }

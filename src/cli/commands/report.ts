@@ -6,7 +6,7 @@ import { InputError } from "../../errors.js";
 import type { Paint } from "../../format/paint.js";
 import { checkResultSchema } from "../../gates/result.js";
 import { endpointsFromEnv, repoWebUrl } from "../../github/endpoints.js";
-import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import { reportWindow, unknownMetricLines } from "../../metrics/load.js";
 import type { RepoData } from "../../model/repo-data.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
@@ -16,11 +16,11 @@ import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { parseWeekId } from "../../time/weeks.js";
-import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
 import { apiUrlFlag, type LiveSource, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
-import { exportsServerUrl, metricsFlag, type RepoDataFiles, readRepoData, repoFlag } from "../repo-data-files.js";
+import { exportsServerUrl, type RepoDataFiles, readMetrics, readRepoData, repoFlag } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
 
 export const usage =
@@ -97,10 +97,7 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
   });
   const format = formatFlag(values.format, FORMATS, "markdown");
   const live = liveSource(values, io);
-  for (const required of live ? [] : (["issues", "pulls", "releases"] as const)) {
-    if (!values[required])
-      throw new UsageError(`--${required} is required (or --repo OWNER/NAME to read GitHub live)`, { fix: usage });
-  }
+  if (!live) requireExports(values, ["issues", "pulls", "releases"], usage);
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const weekId = reportWeek(values.week, now, config, { name: "--week", error: UsageError });
@@ -114,12 +111,7 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
     );
   const store = values.snapshots ? await directoryStore(values.snapshots) : emptyStore;
   const weeks = weeksToBuild(weekId, values.backfill && !read.partial, store.weeks, config, read.data);
-  const metrics = await withPrometheus(metricsFlag(values.metrics), {
-    config: config.metrics,
-    configFile: values.config ?? "config",
-    env: process.env,
-    window: reportWindow(weeks, now, read.data.releases, config),
-  }).read();
+  const metrics = await readMetrics(values, config.metrics, reportWindow(weeks, now, read.data.releases, config));
   // The snapshot says which metrics are unknown and why (the week is not green then).
   for (const line of unknownMetricLines(metrics)) io.stderr(`launchgate report: ${line}\n`);
   const sources: Omit<ReportSources, "notes"> = {

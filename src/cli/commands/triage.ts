@@ -2,9 +2,9 @@ import { parseArgs } from "node:util";
 import type { Paint } from "../../format/paint.js";
 import { runTriage } from "../../pipeline/triage.js";
 import { formatTriageText } from "../../triage/format-text.js";
-import { configFlag, formatFlag, nowFlag } from "../flags.js";
+import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
-import { type CliIO, UsageError } from "../io.js";
+import type { CliIO } from "../io.js";
 import { apiUrlFlag, liveFlagOptions, liveSource, repoFlagHelp } from "../live.js";
 import { readRepoData } from "../repo-data-files.js";
 import { sharedFlags } from "../shared-flags.js";
@@ -43,9 +43,7 @@ export async function run(argv: string[], io: CliIO, paint: Paint): Promise<numb
   });
   const format = formatFlag(values.format, FORMATS, "text");
   const live = liveSource(values, io);
-  if (!live && !values.issues)
-    throw new UsageError("--issues is required (or --repo OWNER/NAME to read GitHub live)", { fix: usage });
-  if (!live && !values.comments) throw new UsageError("--comments is required", { fix: usage });
+  if (!live) requireExports(values, ["issues", "comments"], usage);
   const now = nowFlag(values.now);
   const config = await configFlag(values.config);
   const data = live

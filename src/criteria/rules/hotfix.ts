@@ -1,7 +1,8 @@
 import { affectedUsers, exceeds } from "../affected-users.js";
 import { disabled, hoursBetween, issueEvidence, pullEvidence, result } from "../evidence.js";
-import { type Facts, hasLabel, p0Since } from "../facts.js";
+import { type Facts, p0Since } from "../facts.js";
 import type { Evidence, RuleResult } from "../result.js";
+import { labeledIssue as labeledIssueRule } from "./issue-label.js";
 import { fixText, openP0s } from "./rollback.js";
 
 export function openP0(facts: Facts): RuleResult {
@@ -36,19 +37,4 @@ export function p1AffectedUsers(facts: Facts): RuleResult {
   return result(id, "hotfix", rule, fires, evidence);
 }
 
-export function labeledIssue(facts: Facts): RuleResult {
-  const { enabled, labels } = facts.config.hotfix.labels;
-  const id = "hotfix.issue-label";
-  const rule = `an open issue labeled ${labels.map((l) => `\`${l}\``).join(" or ")}`;
-  if (!enabled) return disabled(id, "hotfix", rule);
-  const hits = facts.openIssues.filter((i) => hasLabel(i, labels));
-  return result(
-    id,
-    "hotfix",
-    rule,
-    hits.length > 0,
-    hits.map((i) =>
-      issueEvidence(i, `open, labeled ${i.labels.filter((l) => hasLabel({ labels: [l] }, labels)).join(", ")}`),
-    ),
-  );
-}
+export const labeledIssue = (facts: Facts): RuleResult => labeledIssueRule(facts, "hotfix");

@@ -1,8 +1,9 @@
 import type { RestIssue } from "../../model/rest.js";
 import { disabled, hoursBetween, issueEvidence, metricEvidence, note, pullEvidence, result } from "../evidence.js";
-import { type Facts, hasLabel, p0Since } from "../facts.js";
+import { type Facts, p0Since } from "../facts.js";
 import type { Evidence, RuleResult } from "../result.js";
 import { longestBreach } from "../sustained.js";
+import { labeledIssue as labeledIssueRule } from "./issue-label.js";
 import { currentSamples, missingMetric } from "./metric-window.js";
 
 /** The metrics the rollback rules below read (callers report "rollback unknown" when one is). */
@@ -27,22 +28,7 @@ export function crashRate(facts: Facts): RuleResult {
   ]);
 }
 
-export function labeledIssue(facts: Facts): RuleResult {
-  const { enabled, labels } = facts.config.rollback.labels;
-  const id = "rollback.issue-label";
-  const rule = `an open issue labeled ${labels.map((l) => `\`${l}\``).join(" or ")}`;
-  if (!enabled) return disabled(id, "rollback", rule);
-  const hits = facts.openIssues.filter((i) => hasLabel(i, labels));
-  return result(
-    id,
-    "rollback",
-    rule,
-    hits.length > 0,
-    hits.map((i) =>
-      issueEvidence(i, `open, labeled ${i.labels.filter((l) => hasLabel({ labels: [l] }, labels)).join(", ")}`),
-    ),
-  );
-}
+export const labeledIssue = (facts: Facts): RuleResult => labeledIssueRule(facts, "rollback");
 
 /** Open P0s and their fix PRs: open ones and ones merged (into any branch) that close the issue. */
 export function openP0s(facts: Facts) {

@@ -1,4 +1,4 @@
-import { isIsoWeekId } from "./week-id.js";
+import { isIsoWeekId } from "../time/week-id.js";
 
 /**
  * Where a week's files live, for every writer and reader (the Action's data branch, the CLI's

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { MAX_BUCKETS } from "../metrics/summary.js";
-import { isIsoWeekId } from "./week-id.js";
+import { isIsoWeekId } from "../time/week-id.js";
 
 /**
  * The weekly snapshot: one JSON file per ISO week (`snapshots/<week>.json` on the data branch),

@@ -1,4 +1,4 @@
-import { weekIdPattern } from "../snapshot/week-id.js";
+import { weekIdPattern } from "./week-id.js";
 import { isoWeekday, WEEKDAYS, type Weekday } from "./weekdays.js";
 import { addDays, localDate, startOfLocalDay } from "./zone.js";
 

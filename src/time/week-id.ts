@@ -1,4 +1,7 @@
-/** An ISO week id like "2026-W47" (year, then week 01–53). Kept apart from the snapshot schema so reading a week id loads no schema. */
+/**
+ * An ISO week id like "2026-W47" (year, then week 01–53). A time concept the snapshot schema and
+ * file names also read; its own module, so reading a week id loads neither a schema nor week arithmetic.
+ */
 export const weekIdPattern = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
 /** A week id of a week that exists: W53 only in a 53-week year (2026 has one, 2027 does not). */

@@ -1,4 +1,3 @@
-import { withPrometheus } from "../metrics/load.js";
 import type { MetricsConfig } from "../metrics/prometheus/config.js";
 import type { Window } from "../metrics/prometheus/read.js";
 import { metricsFile, noMetrics } from "../metrics/source.js";
@@ -13,6 +12,7 @@ import {
   restPullSchema,
   restReleaseSchema,
 } from "../model/rest.js";
+import { withPrometheus } from "../pipeline/metrics.js";
 import { readUserText, UsageError } from "./io.js";
 import { readJsonList } from "./read-json-list.js";
 

@@ -11,7 +11,7 @@ import { repoMetricsFile } from "../../github/metrics-file.js";
 import { decodeCache, LEGACY_CACHE_PATH, REPORT_CACHE_PATH } from "../../github/report-cache.js";
 import { fetchReportData } from "../../github/report-fetch.js";
 import { reportFormFields, reportRepoData } from "../../github/report-source.js";
-import { reportWindow, unknownMetricLines, withPrometheus } from "../../metrics/load.js";
+import { reportWindow, unknownMetricLines, withPrometheus } from "../../pipeline/metrics.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../report/build.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";

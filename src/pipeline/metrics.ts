@@ -1,15 +1,20 @@
 import type { Config } from "../config/schema.js";
 import type { CriteriaConfig } from "../criteria/config.js";
 import { latestRelease } from "../criteria/facts.js";
+import { checkDisjoint, mergeMetrics } from "../metrics/merge.js";
+import type { MetricsConfig } from "../metrics/prometheus/config.js";
+import type { Window } from "../metrics/prometheus/read.js";
+import { type Env, prometheusSettings } from "../metrics/prometheus/settings.js";
+import { readConfiguredPrometheus } from "../metrics/prometheus/source.js";
+import type { MetricsSource } from "../metrics/source.js";
+import type { MetricsData } from "../metrics/types.js";
 import type { RestRelease } from "../model/rest.js";
 import { weekBounds, weekJudgedAt } from "../time/weeks.js";
-import { checkDisjoint, mergeMetrics } from "./merge.js";
-import type { MetricsConfig } from "./prometheus/config.js";
-import type { Window } from "./prometheus/read.js";
-import { type Env, prometheusSettings } from "./prometheus/settings.js";
-import { readConfiguredPrometheus } from "./prometheus/source.js";
-import type { MetricsSource } from "./source.js";
-import type { MetricsData } from "./types.js";
+
+// The metrics stage of the criteria and report pipelines, for the Action's modes and the CLI
+// alike: the window a run reads (since the latest release), and the metrics file merged with
+// Prometheus over it. Here rather than in src/metrics/, which parses and reads metrics and needs
+// to know nothing of releases, criteria or the config as a whole.
 
 /**
  * The metrics the rules see: the metrics file (already parsed, or null) and the configured

@@ -1,3 +1,4 @@
+import type { LaunchConfig } from "../launch/config.js";
 import type { MetricsData } from "../metrics/types.js";
 import { metricsAt, worldAt } from "../model/as-of.js";
 import type { RestIssue, RestIssueEvent, RestPull, RestRelease } from "../model/rest.js";
@@ -16,7 +17,7 @@ export interface CriteriaInput {
   releases: readonly RestRelease[];
   metrics: MetricsData | null;
   now: Date;
-  launch: { date?: string | undefined; timezone: string };
+  launch: LaunchConfig;
   severityOf: SeverityOf;
   /** Triage settings: severity labels, for when an issue first became a P0. */
   triage: TriageConfig;

@@ -1,6 +1,7 @@
-import type { Config } from "../config/schema.js";
+import type { CriteriaConfig } from "../criteria/config.js";
 import { decisionSeverityOf } from "../criteria/severity.js";
 import { InputError } from "../errors.js";
+import type { LaunchConfig } from "../launch/config.js";
 import type { MetricsData } from "../metrics/types.js";
 import { metricsAt, worldAt } from "../model/as-of.js";
 import type { RepoData } from "../model/repo-data.js";
@@ -10,7 +11,9 @@ import { snapshotPath } from "../snapshot/files.js";
 import { formatJsonPath } from "../snapshot/parse.js";
 import { type Snapshot, snapshotSchema } from "../snapshot/schema.js";
 import { weekJudgedAt } from "../time/weeks.js";
+import type { TriageConfig } from "../triage/config.js";
 import { aggregateWeek, type GateInput } from "./aggregate.js";
+import type { ReportConfig } from "./config.js";
 import type { WeekNotes } from "./notes.js";
 
 /**
@@ -42,7 +45,7 @@ export interface WeekRequest {
 export function buildWeekSnapshot(
   sources: ReportSources,
   request: WeekRequest,
-  config: Pick<Config, "launch" | "triage" | "criteria" | "report">,
+  config: { launch: LaunchConfig; triage: TriageConfig; criteria: CriteriaConfig; report: ReportConfig },
 ): Snapshot {
   const timeZone = config.launch.timezone;
   const at = weekJudgedAt(request.weekId, timeZone, request.now);

@@ -1,7 +1,7 @@
-import type { Config } from "../config/schema.js";
+import type { LaunchConfig } from "../launch/config.js";
 import { worldAt } from "../model/as-of.js";
 import { commentIssueNumber, type RestComment, type RestIssue, type RestIssueEvent } from "../model/rest.js";
-import { SEVERITIES, type Severity } from "./config.js";
+import { SEVERITIES, type Severity, type TriageConfig } from "./config.js";
 import { classifyPhase } from "./issue-phase.js";
 import { atLeastSince, severityLabelTimes } from "./label-times.js";
 import { isResponse } from "./responders.js";
@@ -29,7 +29,7 @@ export interface TriageInput {
   /** Issue events (`labeled`, `closed`, …) with their issue number; optional. */
   events?: readonly RestIssueEvent[] | null | undefined;
   now: Date;
-  config: Pick<Config, "launch" | "triage">;
+  config: { launch: LaunchConfig; triage: TriageConfig };
 }
 
 export function evaluateTriage(input: TriageInput): TriageResult {

@@ -1,3 +1,4 @@
+import type { LaunchConfig } from "../launch/config.js";
 import { stabilizationPhase } from "../launch/stabilization.js";
 import type { BusinessHours, TriageConfig } from "./config.js";
 
@@ -7,11 +8,7 @@ import type { BusinessHours, TriageConfig } from "./config.js";
  * week 2 (T+8…T+14) `week2`, otherwise `later` — also before launch and when no launch date is
  * configured.
  */
-export function triageTarget(
-  openedAt: Date,
-  launch: { date?: string | undefined; timezone: string },
-  config: TriageConfig,
-): string {
+export function triageTarget(openedAt: Date, launch: LaunchConfig, config: TriageConfig): string {
   if (!launch.date) return config.triage_target.later;
   const { phase } = stabilizationPhase(launch.date, openedAt, launch.timezone);
   if (phase === "launch-day" || phase === "high-alert") return config.triage_target.week1;
@@ -24,11 +21,7 @@ export function triageTarget(
  * within 2 h, around the clock); from week 2 on the plan's targets hold "during business hours",
  * so the configured business hours apply when there are any.
  */
-export function triageCalendar(
-  openedAt: Date,
-  launch: { date?: string | undefined; timezone: string },
-  config: TriageConfig,
-): BusinessHours | undefined {
+export function triageCalendar(openedAt: Date, launch: LaunchConfig, config: TriageConfig): BusinessHours | undefined {
   if (!config.business_hours) return undefined;
   if (launch.date) {
     const { phase } = stabilizationPhase(launch.date, openedAt, launch.timezone);

@@ -71,6 +71,8 @@ const editSpec = z.strictObject({
   replace: z.record(z.string(), z.string()).optional(),
   deleted_at: z.string().optional(),
   deleted_by: z.string().optional(),
+  /** Saves this edit N times in a row, `{i}` in `body` and `replace` values counting 1…N (long histories). */
+  repeat: z.number().int().positive().optional(),
 });
 
 const pullSpec = z.strictObject({
@@ -341,16 +343,22 @@ export function buildWorld(input: ScenarioSpec): World {
   const edits = (list: z.output<typeof editSpec>[] | undefined, where: string): BodyEdit[] | undefined => {
     if (!list) return undefined;
     let body = "";
-    return list.map((e, k) => {
-      if (e.body !== undefined) body = e.body;
-      else if (e.replace) body = applyReplace(body, e.replace, `${where}.edits[${k}]`);
-      else throw new Error(`${where}.edits[${k}]: give body or replace`);
-      return {
-        editor: e.editor,
-        editedAt: e.at ?? world.tick(),
-        body,
-        ...(e.deleted_at ? { deletedAt: e.deleted_at, deletedBy: e.deleted_by ?? e.editor } : {}),
-      };
+    return list.flatMap((e, k) => {
+      if (e.repeat !== undefined && e.at !== undefined) throw new Error(`${where}.edits[${k}]: repeat takes no at`);
+      return Array.from({ length: e.repeat ?? 1 }, (_, n) => {
+        const nth = (text: string) => (e.repeat === undefined ? text : text.replaceAll("{i}", String(n + 1)));
+        if (e.body !== undefined) body = nth(e.body);
+        else if (e.replace) {
+          const replace = Object.fromEntries(Object.entries(e.replace).map(([from, to]) => [from, nth(to)]));
+          body = applyReplace(body, replace, `${where}.edits[${k}]`);
+        } else throw new Error(`${where}.edits[${k}]: give body or replace`);
+        return {
+          editor: e.editor,
+          editedAt: e.at ?? world.tick(),
+          body,
+          ...(e.deleted_at ? { deletedAt: e.deleted_at, deletedBy: e.deleted_by ?? e.editor } : {}),
+        };
+      });
     });
   };
 

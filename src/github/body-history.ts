@@ -19,8 +19,12 @@ const QUERY = `query launchgateBodyHistory($owner: String!, $name: String!, $num
   }
 }`;
 
-/** Longest edit history read; beyond it sign-offs stay unverified. */
-const MAX_EDITS = 1000;
+/**
+ * Longest edit history read (100 edits per GraphQL page). Beyond it the history is incomplete:
+ * sign-offs from older edits stay unverified, and the description gate fails (evaluate-body.ts),
+ * since an owned item removed among the unread edits could not be noticed.
+ */
+export const MAX_EDITS = 5000;
 
 interface Edit {
   editedAt: string;
@@ -84,7 +88,7 @@ export async function bodyAttributions(
     const older = edits[i + 1];
     // The oldest revision read is the PR as opened only when the whole history was read.
     if (!older && !history.complete) {
-      walk.fail(`the description has more than ${MAX_EDITS} edits; older ones were not read`);
+      walk.fail(`the description has more than ${MAX_EDITS.toLocaleString("en-US")} edits; older ones were not read`);
       break;
     }
     const olderStates = older ? statesAt(older) : undefined;
@@ -131,7 +135,11 @@ export async function bodyRevisions(
   }));
   // Older revisions beyond the ones read are unknown, and the newest revision is the current text.
   if (!history.complete)
-    revisions.unshift({ items: null, editor: null, where: `edits older than the last ${MAX_EDITS}` });
+    revisions.unshift({
+      items: null,
+      editor: null,
+      where: `edits older than the last ${MAX_EDITS.toLocaleString("en-US")}`,
+    });
   revisions.push(now(edits.at(-1)?.editor?.login ?? null));
   return revisions;
 }

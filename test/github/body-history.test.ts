@@ -32,23 +32,38 @@ async function attribute(edits: BodyEdit[], states: (text: string) => ReadonlyMa
 const at = (i: number) => new Date(Date.parse("2026-11-02T10:00:00Z") + i * 60_000).toISOString();
 
 describe("PR description attribution", () => {
-  it("with more than 1,000 edits, attributes ticks among the newest 1,000 and leaves older ones unverified", async () => {
+  it("reads every edit page by page: a tick older than the newest 1,000 edits is found", async () => {
     const opened = "- [ ] Docs @alice\n- [ ] QA @bob\n";
     const edits: BodyEdit[] = [
       { editor: "carol", editedAt: at(0), body: opened },
       { editor: "alice", editedAt: at(1), body: opened.replace("[ ] Docs", "[x] Docs") },
     ];
-    for (let i = 2; i <= 1001; i++) {
+    for (let i = 2; i <= 1201; i++)
       edits.push({ editor: "carol", editedAt: at(i), body: `${edits[1]?.body}\nnote ${i}\n` });
-    }
-    edits.push({ editor: "bob", editedAt: at(1002), body: `${edits.at(-1)?.body.replace("[ ] QA", "[x] QA")}` });
+    edits.push({ editor: "bob", editedAt: at(1202), body: `${edits.at(-1)?.body.replace("[ ] QA", "[x] QA")}` });
     const found = await attribute(edits);
-    expect(found).toContainEqual({
-      kind: "gap",
-      reason: "the description has more than 1000 edits; older ones were not read",
+    expect(found.map((a) => (a.kind === "change" ? a.login : a.reason)).sort()).toEqual(["alice", "bob"]);
+  });
+
+  it("stops after 5,000 edits and says the history is incomplete: older ticks stay unverified", async () => {
+    const opened = "- [ ] Docs @alice\n";
+    const edits: BodyEdit[] = [
+      { editor: "carol", editedAt: at(0), body: opened },
+      { editor: "alice", editedAt: at(1), body: opened.replace("[ ] Docs", "[x] Docs") },
+    ];
+    for (let i = 2; i <= 5001; i++)
+      edits.push({ editor: "carol", editedAt: at(i), body: `- [x] Docs @alice\n\nnote ${i}\n` });
+    const found = await attribute(edits);
+    expect(found).toEqual([
+      { kind: "gap", reason: "the description has more than 5,000 edits; older ones were not read" },
+    ]);
+    const client = createClient({
+      token: "write-token",
+      apiUrl: server?.url ?? "",
+      graphqlUrl: server?.graphqlUrl ?? "",
     });
-    expect(found).toContainEqual(expect.objectContaining({ kind: "change", login: "bob" }));
-    expect(found).toHaveLength(2);
+    const history = await readBodyHistory(client, repoId, 7);
+    expect({ edits: history.edits.length, complete: history.complete }).toEqual({ edits: 5000, complete: false });
   });
 
   it("says a revision could not be parsed rather than that it was deleted", async () => {

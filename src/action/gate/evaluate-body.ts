@@ -7,7 +7,13 @@ import { descriptionRemovals } from "../../gates/description-removals.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import { toCheckFileResult } from "../../gates/result.js";
 import { type Attribution, signoffsNeeded, statesByKey, teamsToCheck, verifySignoff } from "../../gates/signoff.js";
-import { type BodyHistory, bodyAttributions, bodyRevisions, readBodyHistory } from "../../github/body-history.js";
+import {
+  type BodyHistory,
+  bodyAttributions,
+  bodyRevisions,
+  MAX_EDITS,
+  readBodyHistory,
+} from "../../github/body-history.js";
 import type { GitHubClient } from "../../github/client.js";
 import type { Repo } from "../../github/contents.js";
 import { resolveMemberships } from "../../github/teams.js";
@@ -35,6 +41,16 @@ export async function evaluateBody(
   // without a checklist now needs it, since an earlier revision may have had one.
   const history = config.signoff !== "trust" ? readBodyHistory(client, repo, pr.number) : null;
   history?.catch(() => undefined);
+  // An unread older edit may have removed an owned item: never pass without the whole history.
+  if ((await history?.catch(() => null))?.complete === false) {
+    throw new InputError(
+      `the PR description has more than ${MAX_EDITS.toLocaleString("en-US")} edits; launchgate reads no further, so it cannot tell whether an owned item was removed in an older one`,
+      {
+        file: PR_BODY_PATH,
+        fix: "open a new pull request with the checklist (its description starts a new history), or set pr_body: off and keep the checklist in a gate file",
+      },
+    );
+  }
   const itemsOf = (text: string) => {
     try {
       return parseDescription(text, PR_BODY_PATH).items;

@@ -1,5 +1,6 @@
 import { schema as githubSchemaSource } from "@octokit/graphql-schema";
-import { buildSchema, type GraphQLSchema, graphql, parse, validate } from "graphql";
+import { buildSchema, execute, type GraphQLSchema, parse, validate } from "graphql";
+import { byIssue } from "./issue-index.js";
 import type { Issue, IssueComment, IssueEvent, Repository, TokenInfo, User, World } from "./model.js";
 import { graphqlCost } from "./rate-limit.js";
 import { authorAssociation } from "./shapes.js";
@@ -84,37 +85,15 @@ function labelsOf(repo: Repository, issue: Issue) {
   return (args: PageArgs) => connection(issue.labels, args, (name) => labelNode(repo, name));
 }
 
-/**
- * Comments and events by issue number: a page of 100 issues would otherwise scan every comment of
- * the repository 100 times (too slow for the scale benchmark).
- */
+/** Comments and events by issue number (see `byIssue`). */
 class Lookup {
   commentsOf(repo: Repository, number: number): IssueComment[] {
-    return indexOf(repo.comments).get(number) ?? [];
+    return byIssue(repo.comments).get(number) ?? [];
   }
 
   eventsOf(repo: Repository, number: number): IssueEvent[] {
-    return indexOf(repo.events).get(number) ?? [];
+    return byIssue(repo.events).get(number) ?? [];
   }
-}
-
-/**
- * Items by issue number, kept between requests while the list is unchanged: same length and the
- * same items at both ends (tests only append, or replace whole lists).
- */
-const indexes = new WeakMap<object, { length: number; first: unknown; last: unknown; index: Map<number, unknown[]> }>();
-function indexOf<T extends { issue: number }>(items: readonly T[]): Map<number, T[]> {
-  const known = indexes.get(items);
-  if (known && known.length === items.length && known.first === items[0] && known.last === items.at(-1))
-    return known.index as Map<number, T[]>;
-  const index = new Map<number, T[]>();
-  for (const item of items) {
-    const list = index.get(item.issue);
-    if (list) list.push(item);
-    else index.set(item.issue, [item]);
-  }
-  indexes.set(items, { length: items.length, first: items[0], last: items.at(-1), index });
-  return index;
 }
 
 /** GraphQL's name of a REST issue event type: `labeled` → `LabeledEvent` (`LABELED_EVENT` in `itemTypes`). */
@@ -228,47 +207,30 @@ interface IssuesArgs extends PageArgs {
   orderBy?: { field: string; direction: string };
 }
 
-/**
- * A repository's issues in an order, kept between requests: the scale benchmark pages through
- * 100,000 issues a thousand times. Checked before use (same issues, still in order: a linear
- * pass) and sorted again when tests changed the issues in between.
- */
-const sortedCache = new WeakMap<Repository, Map<string, Issue[]>>();
-function sortedIssues(repo: Repository, key: string, order: (a: Issue, b: Issue) => number): Issue[] {
-  let byKey = sortedCache.get(repo);
-  if (!byKey) {
-    byKey = new Map();
-    sortedCache.set(repo, byKey);
-  }
-  const cached = byKey.get(key);
-  const valid =
-    cached !== undefined &&
-    cached.length === repo.issues.size &&
-    cached.every(
-      (issue, k) => repo.issues.get(issue.number) === issue && (k === 0 || order(cached[k - 1] as Issue, issue) < 0),
-    );
-  if (valid) return cached;
-  const sorted = [...repo.issues.values()].sort(order);
-  byKey.set(key, sorted);
-  return sorted;
-}
-
 function repositoryNode(repo: Repository, lookup: Lookup) {
   const issuesOf = (pulls: boolean) => (args: IssuesArgs) => {
     const states = args.states ?? args.filterBy?.states;
     const labels = (args.labels ?? args.filterBy?.labels)?.map((l) => l.toLowerCase());
     const since = args.filterBy?.since;
     const field = args.orderBy?.field ?? "CREATED_AT";
-    const key = (i: Issue) => (field === "UPDATED_AT" ? i.updatedAt : i.createdAt);
-    const sign = args.orderBy?.direction === "DESC" ? -1 : 1;
-    // Plain comparison, not localeCompare: timestamps are ISO strings, and 100,000 issues are sorted per page.
-    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const order = (a: Issue, b: Issue) => sign * (compare(key(a), key(b)) || a.number - b.number);
-    const items = sortedIssues(repo, `${field}:${sign}`, order)
-      .filter((i) => Boolean(i.pull) === pulls)
-      .filter((i) => !states || states.includes(i.state === "open" ? "OPEN" : "CLOSED"))
-      .filter((i) => !labels || labels.some((l) => i.labels.some((x) => x.toLowerCase() === l)))
-      .filter((i) => !since || i.updatedAt >= since);
+    const direction = args.orderBy?.direction === "DESC" ? -1 : 1;
+    // Built once per change to the issues (see IssueIndex), not on each of a thousand pages.
+    const sorted = repo.issueIndex.list(`${field} ${direction}`, (issues) => {
+      const key = (i: Issue) => (field === "UPDATED_AT" ? i.updatedAt : i.createdAt);
+      // Plain comparison, not localeCompare: timestamps are ISO strings.
+      const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      return [...issues].sort((a, b) => direction * (compare(key(a), key(b)) || a.number - b.number));
+    });
+    const selection = JSON.stringify([pulls, field, direction, states ?? null, labels ?? null, since ?? null]);
+    const items = repo.issueIndex.list(selection, () =>
+      sorted.filter(
+        (i) =>
+          Boolean(i.pull) === pulls &&
+          (!states || states.includes(i.state === "open" ? "OPEN" : "CLOSED")) &&
+          (!labels || labels.some((l) => i.labels.some((x) => x.toLowerCase() === l))) &&
+          (!since || i.updatedAt >= since),
+      ),
+    );
     return connection(items, args, (i) => issueNode(repo, i, lookup));
   };
   const byNumber = (pulls: boolean | null) => (args: { number: number }) => {
@@ -361,9 +323,10 @@ export async function executeGraphql(world: World, token: TokenInfo | null, requ
       nodeCount: 0,
     }),
   };
-  const result = await graphql({
+  // The document parsed and validated above: graphql() would parse and validate it again.
+  const result = await execute({
     schema: githubSchema(),
-    source: query,
+    document,
     rootValue: root,
     variableValues: variables ?? null,
     operationName: operationName ?? null,

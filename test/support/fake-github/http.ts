@@ -39,11 +39,12 @@ export function repoOf(ctx: Ctx): Repository {
 }
 
 /** Slices `items` by `per_page`/`page` and adds GitHub's Link header (first/prev/next/last). */
-export function paginate(ctx: Ctx, path: string, items: unknown[]): Reply {
+/** One page of `items` with GitHub's Link header; only the page's items are shaped (lists can be 100,000 long). */
+export function paginate<T>(ctx: Ctx, path: string, items: T[], shapeOf: (item: T) => unknown = (item) => item): Reply {
   const perPage = Math.min(100, Math.max(1, Number(ctx.query.get("per_page") ?? 30) || 30));
   const page = Math.max(1, Number(ctx.query.get("page") ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
-  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const slice = items.slice((page - 1) * perPage, page * perPage).map(shapeOf);
   const link = (p: number, rel: string) => {
     const q = new URLSearchParams(ctx.query);
     q.set("per_page", String(perPage));

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { IssueIndex, IssueMap } from "./issue-index.js";
 import { RateLimits } from "./rate-limit.js";
 
 /**
@@ -174,7 +175,10 @@ export class Repository {
   readonly commits = new Map<string, Commit>();
   readonly trees = new Map<string, Tree>();
   readonly blobs = new Map<string, Buffer>();
-  readonly issues = new Map<number, Issue>();
+  /** Issue orders and selections, kept until an issue changes (the fake's queries page through them). */
+  readonly issueIndex: IssueIndex = new IssueIndex(() => this.issues.values());
+  /** Issues by number; each is a proxy that reports its changes to `issueIndex`. */
+  readonly issues: Map<number, Issue> = new IssueMap(this.issueIndex.changed);
   readonly comments: IssueComment[] = [];
   readonly events: IssueEvent[] = [];
   readonly labels = new Map<string, Label>();
@@ -405,6 +409,7 @@ export class Repository {
       edits,
     };
     this.issues.set(number, created);
+    const stored = this.issues.get(number) as Issue;
     // GitHub records a labeled event for every label applied when the issue is opened.
     for (const label of created.labels)
       if (!(issue.labelEventsGiven ?? []).includes(label.toLowerCase()))
@@ -416,7 +421,7 @@ export class Repository {
           label,
           createdAt,
         });
-    return created;
+    return stored;
   }
 
   label(name: string): Label {

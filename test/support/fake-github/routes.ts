@@ -1,4 +1,5 @@
 import { bodyObject, type Ctx, HttpError, now, ok, paginate, type Reply, repoOf, requireString } from "./http.js";
+import { byIssue } from "./issue-index.js";
 import { log } from "./log.js";
 import {
   type Annotation,
@@ -169,8 +170,7 @@ route("GET", `${R}/pulls`, (ctx) => {
     .filter((i) => !base || i.pull?.base === base)
     .filter((i) => !head || `${repo.owner}:${i.pull?.head}` === head)
     .sort((a, b) => b.number - a.number);
-  const full = pulls.map((i) => shape.pullRequest(repo, ctx.api, i));
-  return paginate(ctx, `/repos/${repo.fullName}/pulls`, full);
+  return paginate(ctx, `/repos/${repo.fullName}/pulls`, pulls, (i) => shape.pullRequest(repo, ctx.api, i));
 });
 
 route("GET", `${R}/pulls/{pull_number}`, (ctx) => {
@@ -348,11 +348,7 @@ route("GET", `${R}/issues`, (ctx) => {
     .filter((i) => !since || i.updatedAt >= since)
     .filter((i) => labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)))
     .sort((a, b) => (direction === "asc" ? 1 : -1) * (key(a).localeCompare(key(b)) || a.number - b.number));
-  return paginate(
-    ctx,
-    `/repos/${repo.fullName}/issues`,
-    issues.map((i) => shape.issue(repo, ctx.api, i)),
-  );
+  return paginate(ctx, `/repos/${repo.fullName}/issues`, issues, (i) => shape.issue(repo, ctx.api, i));
 });
 
 route("GET", `${R}/issues/{issue_number}`, (ctx) => {
@@ -368,10 +364,8 @@ route("GET", `${R}/issues/comments`, (ctx) => {
   const comments = repo.comments
     .filter((c) => !since || c.updatedAt >= since)
     .sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.id - b.id));
-  return paginate(
-    ctx,
-    `/repos/${repo.fullName}/issues/comments`,
-    comments.map((c) => shape.issueComment(repo, ctx.api, c)),
+  return paginate(ctx, `/repos/${repo.fullName}/issues/comments`, comments, (c) =>
+    shape.issueComment(repo, ctx.api, c),
   );
 });
 
@@ -379,11 +373,9 @@ route("GET", `${R}/issues/{issue_number}/comments`, (ctx) => {
   const repo = repoOf(ctx);
   const issue = issueOf(repo, ctx.params.issue_number);
   const since = ctx.query.get("since");
-  const comments = repo.comments.filter((c) => c.issue === issue.number && (!since || c.updatedAt >= since));
-  return paginate(
-    ctx,
-    `/repos/${repo.fullName}/issues/${issue.number}/comments`,
-    comments.map((c) => shape.issueComment(repo, ctx.api, c)),
+  const comments = (byIssue(repo.comments).get(issue.number) ?? []).filter((c) => !since || c.updatedAt >= since);
+  return paginate(ctx, `/repos/${repo.fullName}/issues/${issue.number}/comments`, comments, (c) =>
+    shape.issueComment(repo, ctx.api, c),
   );
 });
 
@@ -483,11 +475,9 @@ route("DELETE", `${R}/issues/{issue_number}/labels/{name}`, (ctx) => {
 route("GET", `${R}/issues/{issue_number}/events`, (ctx) => {
   const repo = repoOf(ctx);
   const issue = issueOf(repo, ctx.params.issue_number);
-  const events = repo.events.filter((e) => e.issue === issue.number);
-  return paginate(
-    ctx,
-    `/repos/${repo.fullName}/issues/${issue.number}/events`,
-    events.map((e) => shape.issueEvent(repo, ctx.api, e)),
+  const events = byIssue(repo.events).get(issue.number) ?? [];
+  return paginate(ctx, `/repos/${repo.fullName}/issues/${issue.number}/events`, events, (e) =>
+    shape.issueEvent(repo, ctx.api, e),
   );
 });
 
@@ -495,10 +485,8 @@ route("GET", `${R}/issues/events`, (ctx) => {
   const repo = repoOf(ctx);
   // GitHub lists the repository's issue events newest first.
   const events = [...repo.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
-  return paginate(
-    ctx,
-    `/repos/${repo.fullName}/issues/events`,
-    events.map((e) => shape.issueEvent(repo, ctx.api, e, true)),
+  return paginate(ctx, `/repos/${repo.fullName}/issues/events`, events, (e) =>
+    shape.issueEvent(repo, ctx.api, e, true),
   );
 });
 

@@ -11,6 +11,11 @@ afterEach(async () => {
   server = undefined;
 });
 
+async function start(w: World): Promise<FakeGitHub> {
+  server = await startFakeGitHub(w);
+  return server;
+}
+
 const day = (d: number) => `2026-11-${String(d).padStart(2, "0")}T09:00:00Z`;
 
 function shop(): World {
@@ -45,7 +50,7 @@ describe("fake GitHub issue index", () => {
   it("answers from the issues as they are now after direct writes to an issue's fields and labels", async () => {
     const w = shop();
     const repo = w.repo("acme/shop");
-    const s = (server = await startFakeGitHub(w));
+    const s = await start(w);
     const open = "first: 100, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }";
     const p1 = 'first: 100, labels: ["P1"], orderBy: { field: CREATED_AT, direction: ASC }';
     const updated = "first: 100, orderBy: { field: UPDATED_AT, direction: DESC }";
@@ -74,7 +79,7 @@ describe("fake GitHub issue index", () => {
   it("answers from the issues as they are now after issues are added, replaced or removed", async () => {
     const w = shop();
     const repo = w.repo("acme/shop");
-    const s = (server = await startFakeGitHub(w));
+    const s = await start(w);
     const all = "first: 100, orderBy: { field: CREATED_AT, direction: ASC }";
     expect((await issues(s, all)).totalCount).toBe(5);
     repo.addIssue({ number: 6, title: "New", user: "erin", createdAt: day(6) });
@@ -104,7 +109,7 @@ describe("fake GitHub issue index", () => {
         state: n % 5 === 0 ? "closed" : "open",
         createdAt: `2026-11-01T${String(Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}:00Z`,
       });
-    const s = (server = await startFakeGitHub(w));
+    const s = await start(w);
     const seen: number[] = [];
     let after = "";
     for (let page = 0; page < 5; page++) {

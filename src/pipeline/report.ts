@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.js";
 import { InputError } from "../errors.js";
-import { buildWeekSnapshot, type ReportSources } from "../report/build.js";
 import { renderReport } from "../report/markdown.js";
 import type { WeekNotes } from "../report/notes.js";
 import type { Snapshot } from "../snapshot/schema.js";
@@ -14,6 +13,7 @@ import {
   weekBounds,
   weekOf,
 } from "../time/weeks.js";
+import { buildWeekSnapshot, type ReportSources } from "./week-snapshot.js";
 
 /**
  * Report mode's pipeline, the same for `launchgate report` and the Action's report mode: which

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMetrics } from "../../src/metrics/parse.js";
 import { weeksToBackfill } from "../../src/pipeline/report.js";
-import { buildWeekSnapshot } from "../../src/report/build.js";
+import { buildWeekSnapshot } from "../../src/pipeline/week-snapshot.js";
 import { snapshotSchema } from "../../src/snapshot/schema.js";
 import { inputErrorOf } from "../support/input-error.js";
 import { config, issue, pull, release, sources } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { configSchema } from "../../src/config/schema.js";
 import type { RestIssue, RestPull, RestRelease } from "../../src/model/rest.js";
-import type { ReportSources } from "../../src/report/build.js";
+import type { ReportSources } from "../../src/pipeline/week-snapshot.js";
 
 export const config = (extra: Record<string, unknown> = {}) =>
   configSchema.parse({ launch: { date: "2026-11-10", timezone: "America/New_York" }, ...extra });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RestIssueEvent } from "../../src/model/rest.js";
-import { buildWeekSnapshot } from "../../src/report/build.js";
+import { buildWeekSnapshot } from "../../src/pipeline/week-snapshot.js";
 import { config, issue, sources } from "./helpers.js";
 
 /**

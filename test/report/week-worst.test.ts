@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMetrics } from "../../src/metrics/parse.js";
-import { buildWeekSnapshot } from "../../src/report/build.js";
+import { buildWeekSnapshot } from "../../src/pipeline/week-snapshot.js";
 import { config, sources } from "./helpers.js";
 
 /** Trends show the week's worst sample, so the spike behind a rollback is visible. */

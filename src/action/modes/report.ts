@@ -13,7 +13,7 @@ import { fetchReportData } from "../../github/report-fetch.js";
 import { reportFormFields, reportRepoData } from "../../github/report-source.js";
 import { reportWindow, unknownMetricLines, withPrometheus } from "../../pipeline/metrics.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
-import type { ReportSources } from "../../report/build.js";
+import type { ReportSources } from "../../pipeline/week-snapshot.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import {

@@ -9,7 +9,7 @@ import { endpointsFromEnv, repoWebUrl } from "../../github/endpoints.js";
 import type { RepoData } from "../../model/repo-data.js";
 import { reportWindow, unknownMetricLines } from "../../pipeline/metrics.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
-import type { ReportSources } from "../../report/build.js";
+import type { ReportSources } from "../../pipeline/week-snapshot.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files.js";

@@ -5,16 +5,16 @@ import type { LaunchConfig } from "../launch/config.js";
 import type { MetricsData } from "../metrics/types.js";
 import { metricsAt, worldAt } from "../model/as-of.js";
 import type { RepoData } from "../model/repo-data.js";
-import { criteriaWithTriage } from "../pipeline/criteria.js";
-import { runTriage } from "../pipeline/triage.js";
+import { aggregateWeek, type GateInput } from "../report/aggregate.js";
+import type { ReportConfig } from "../report/config.js";
+import type { WeekNotes } from "../report/notes.js";
 import { snapshotPath } from "../snapshot/files.js";
 import { formatJsonPath } from "../snapshot/parse.js";
 import { type Snapshot, snapshotSchema } from "../snapshot/schema.js";
 import { weekJudgedAt } from "../time/weeks.js";
 import type { TriageConfig } from "../triage/config.js";
-import { aggregateWeek, type GateInput } from "./aggregate.js";
-import type { ReportConfig } from "./config.js";
-import type { WeekNotes } from "./notes.js";
+import { criteriaWithTriage } from "./criteria.js";
+import { runTriage } from "./triage.js";
 
 /**
  * A week's snapshot from everything fetched or exported: the data is wound back to the instant the

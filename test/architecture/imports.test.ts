@@ -99,6 +99,29 @@ function importCycles(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
+/** The graph between folders (a module at the top of src/ is its own): `a -> b` when a module of `a` imports one of `b`. */
+function folderGraph(graph: Map<string, string[]>): Map<string, string[]> {
+  const folder = (module: string) => folderOf(module) || module;
+  const folders = new Map<string, Set<string>>();
+  for (const [module, targets] of graph) {
+    const from = folder(module);
+    const into = folders.get(from) ?? new Set<string>();
+    for (const target of targets) if (folder(target) !== from) into.add(folder(target));
+    folders.set(from, into);
+  }
+  return new Map([...folders].map(([from, into]) => [from, [...into]]));
+}
+
+/**
+ * Folders that still import each other, each with what would end it. The test fails when one is
+ * gone too, so the list only shrinks: delete the entry then.
+ */
+const KNOWN_FOLDER_CYCLES = [
+  // checklist/parse.ts reads a gate's front matter (gates/frontmatter.ts) while gates/ evaluates
+  // checklists: it ends when parseChecklist hands back the YAML block and gates/ parses it.
+  ["checklist", "gates"],
+];
+
 describe("the source's layers", () => {
   const graph = importGraph();
 
@@ -116,6 +139,10 @@ describe("the source's layers", () => {
 
   it("has no import cycle between modules", () => {
     expect(importCycles(graph)).toEqual([]);
+  });
+
+  it("has no import cycle between folders but the known ones", () => {
+    expect(importCycles(folderGraph(graph))).toEqual(KNOWN_FOLDER_CYCLES);
   });
 
   // The checks themselves, on made-up graphs: each must catch what it is for and pass the honest variant.
@@ -151,6 +178,19 @@ describe("the source's layers", () => {
       ' * import("./g.js") in a doc comment',
     ].join("\n");
     expect(importSpecifiers(text)).toEqual(["./a.js", "../b.js", "./c.js", "./e.js", "./d.js"]);
+  });
+
+  it("sees a cycle between folders that no two modules close alone", () => {
+    const graph = new Map([
+      ["report/build.ts", ["pipeline/triage.ts"]],
+      ["pipeline/triage.ts", ["triage/evaluate.ts"]],
+      ["pipeline/report.ts", ["report/markdown.ts"]],
+      ["report/markdown.ts", ["errors.ts"]],
+      ["triage/evaluate.ts", ["errors.ts"]],
+      ["errors.ts", []],
+    ]);
+    expect(importCycles(graph)).toEqual([]);
+    expect(importCycles(folderGraph(graph))).toEqual([["pipeline", "report"]]);
   });
 
   it("catches a cycle of any length, and passes a diamond (two paths to one module)", () => {

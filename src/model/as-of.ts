@@ -19,17 +19,56 @@ import type { RestIssue, RestIssueEvent, RestPull } from "./rest.js";
  */
 export function worldAt(data: RepoData, at: number): RepoData {
   const happened = (iso: string | null | undefined) => !!iso && Date.parse(iso) <= at;
-  const byIssue = eventsByIssue(data.events ?? []);
+  const events =
+    data.events === null ? null : woundBack(data.events, at, (list) => list.filter((e) => happened(e.created_at)));
+  // Issues already wound back to `at` went through their events already (the fixed point below).
+  const issues = woundBack(
+    data.issues,
+    at,
+    (list) => {
+      const byIssue = eventsByIssue(data.events ?? []);
+      return list
+        .filter((issue) => happened(issue.created_at))
+        .map((issue) => issueAt(issue, byIssue.get(issue.number) ?? [], at));
+    },
+    events === data.events,
+  );
   return {
-    issues: data.issues
-      .filter((issue) => happened(issue.created_at))
-      .map((issue) => issueAt(issue, byIssue.get(issue.number) ?? [], at)),
-    comments: data.comments === null ? null : data.comments.filter((c) => happened(c.created_at)),
-    events: data.events === null ? null : data.events.filter((e) => happened(e.created_at)),
-    pulls: data.pulls.filter((pull) => happened(pull.created_at)).map((pull) => pullAt(pull, at)),
-    releases: data.releases.filter((r) => !r.draft && happened(r.published_at ?? r.created_at)),
+    issues,
+    comments:
+      data.comments === null
+        ? null
+        : woundBack(data.comments, at, (list) => list.filter((c) => happened(c.created_at))),
+    events,
+    pulls: woundBack(data.pulls, at, (list) =>
+      list.filter((pull) => happened(pull.created_at)).map((pull) => pullAt(pull, at)),
+    ),
+    releases: woundBack(data.releases, at, (list) =>
+      list.filter((r) => !r.draft && happened(r.published_at ?? r.created_at)),
+    ),
     ...(data.closingRefs ? { closingRefs: data.closingRefs } : {}),
   };
+}
+
+/**
+ * The lists worldAt made, by the instant they were wound back to. Winding a list back to its own
+ * instant again changes nothing (the reconstruction is a fixed point), so it is passed on as it is:
+ * the weekly report winds the world back once per week, and the triage and criteria it runs on that
+ * world (each winds its input back, for their own entry points) reuse it instead of copying every
+ * issue twice more. Weak: a list is forgotten with the world it belongs to.
+ */
+const wound = new WeakMap<object, number>();
+
+function woundBack<T>(
+  list: readonly T[],
+  at: number,
+  rewind: (list: readonly T[]) => T[],
+  reusable = true,
+): readonly T[] {
+  if (reusable && wound.get(list) === at) return list;
+  const out = rewind(list);
+  wound.set(out, at);
+  return out;
 }
 
 /** Metric samples taken at or before `at`. */

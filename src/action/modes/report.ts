@@ -26,6 +26,7 @@ import {
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { actionNow } from "../../time/now.js";
+import { keepYoungGenerationSmall } from "../../young-generation.js";
 import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
@@ -41,6 +42,7 @@ import { prometheusEnv } from "../prometheus-env.js";
  * and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 export async function run(ctx: ActionContext): Promise<void> {
+  keepYoungGenerationSmall();
   const client = clientFor(ctx);
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);

@@ -16,6 +16,7 @@ import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { parseWeekId } from "../../time/weeks.js";
+import { keepYoungGenerationSmall } from "../../young-generation.js";
 import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
@@ -73,6 +74,7 @@ export const exits = { 0: "the report was written or printed" };
 const FORMATS = ["markdown", "json"] as const;
 
 export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<number> {
+  keepYoungGenerationSmall();
   const { values } = parseArgs({
     args: argv,
     options: {

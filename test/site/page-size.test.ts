@@ -7,9 +7,10 @@ import { type BuiltSite, buildSite } from "./build-site.js";
 
 /**
  * Issue 16: no page over 500 kB with 4,000 open issues. A generated week with 4,000 open issues, every
- * one listed in the snapshot (no `openOmitted` cap) and 3,000 SLA breaches, built as a real site:
- * every file it writes stays within the budget, and the paginated lists still show every issue and
- * every breach exactly once.
+ * one listed in the snapshot (no `openOmitted` cap), 3,000 SLA breaches and a release rule citing
+ * every open P1 as evidence, built as a real site: every file it writes stays within the budget,
+ * and the paginated lists still show every issue, every breach and every piece of evidence exactly
+ * once.
  */
 
 const LIMIT = 500_000;
@@ -54,10 +55,27 @@ function largeWeek(base: Snapshot, open: number, breaches: number): Snapshot {
     dueAt: base.week.start,
     stoppedAt: null,
   }));
+  const evidence = issues
+    .filter((issue) => issue.severity === "P1")
+    .map((issue) => ({
+      kind: "issue" as const,
+      label: `issue #${issue.number}`,
+      title: issue.title,
+      url: issue.url,
+      text: `P1 affecting ${issue.number % 40} % of users`,
+    }));
+  const fired = {
+    id: "hotfix.p1-affected-users",
+    outcome: "fire" as const,
+    reason: "an open P1 affecting > 20 % of users",
+    rule: "an open P1 affecting > 20 % of users",
+    evidence,
+  };
   return snapshotSchema.parse({
     ...base,
     issues: { bySeverity, untriaged: count(null), open: issues, openOmitted: 0 },
     sla: { ...base.sla, breaches: slaBreaches },
+    release: { ...base.release, decision: "hotfix", fired: [fired] },
   });
 }
 
@@ -117,5 +135,21 @@ describe(`the site with ${OPEN.toLocaleString("en-US")} open issues`, () => {
       );
     }
     expect(breachRows.length).toBe(BREACHES);
+  });
+
+  it("shows a rule's first pieces of evidence on the report and lists all of them, once, on its evidence pages", async () => {
+    const html = await files(built.dist);
+    const cited = (text: string) => [...text.matchAll(/>issue #(\d+)<\/a>/g)].map((m) => m[1] ?? "");
+    const p1s = week.issues.open.filter((i) => i.severity === "P1").map((i) => String(i.number));
+    const report = await readFile(path.join(built.dist, "reports", week.week.id, "index.html"), "utf8");
+    expect(cited(report)).toEqual(p1s.slice(0, 20));
+    expect(report).toContain(`All ${p1s.length.toLocaleString("en-US")} pieces of evidence`);
+    const prefix = path.join(built.dist, "reports", week.week.id, "evidence", "hotfix-p1-affected-users") + path.sep;
+    const listed: string[] = [];
+    for (const file of html
+      .filter((f) => f.startsWith(prefix))
+      .sort((a, b) => a.length - b.length || a.localeCompare(b)))
+      listed.push(...cited(await readFile(file, "utf8")));
+    expect(listed.sort()).toEqual([...p1s].sort());
   });
 });

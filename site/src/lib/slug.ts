@@ -1,5 +1,8 @@
-/** A URL-safe, unique page slug for each gate id (ids come from gate files and are untrusted). */
-export function gateSlugs(ids: readonly string[]): string[] {
+/**
+ * A URL-safe, unique page slug for each id (gate ids come from gate files, rule ids from the
+ * config: both untrusted); `fallback-N` for an id with nothing URL-safe in it.
+ */
+export function slugs(ids: readonly string[], fallback: string): string[] {
   const seen = new Set<string>();
   return ids.map((id, index) => {
     const base =
@@ -7,10 +10,13 @@ export function gateSlugs(ids: readonly string[]): string[] {
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, "-")
         .replace(/^-+|-+$/g, "")
-        .slice(0, 60) || `gate-${index + 1}`;
+        .slice(0, 60) || `${fallback}-${index + 1}`;
     let slug = base;
     for (let n = 2; seen.has(slug); n++) slug = `${base}-${n}`;
     seen.add(slug);
     return slug;
   });
 }
+
+/** Each gate's page slug. */
+export const gateSlugs = (ids: readonly string[]): string[] => slugs(ids, "gate");

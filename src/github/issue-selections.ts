@@ -18,15 +18,16 @@ export async function fetchIssueSelections(
 }
 
 /** One issue list from several selections; an issue in two keeps its first copy. */
-function mergeSelections(parts: SweptIssues[]): SweptIssues {
+export function mergeSelections(parts: SweptIssues[]): SweptIssues {
   const out = noIssues();
   const seen = new Set<number>();
   for (const part of parts) {
     out.requests += part.requests;
     const fresh = new Set(part.issues.filter((i) => !seen.has(i.number)).map((i) => i.number));
     for (const issue of part.issues) if (fresh.has(issue.number)) out.issues.push(issue);
-    out.comments.push(...part.comments.filter((c) => fresh.has(commentIssueNumber(c) ?? -1)));
-    out.events.push(...part.events.filter((e) => e.issue && fresh.has(e.issue.number)));
+    // One push at a time: spreading 200,000 comments into push() as arguments overflows the stack.
+    for (const comment of part.comments) if (fresh.has(commentIssueNumber(comment) ?? -1)) out.comments.push(comment);
+    for (const event of part.events) if (event.issue && fresh.has(event.issue.number)) out.events.push(event);
     for (const [n, cursor] of part.moreComments) if (fresh.has(n)) out.moreComments.set(n, cursor);
     for (const n of part.moreEvents) if (fresh.has(n)) out.moreEvents.add(n);
     for (const n of fresh) seen.add(n);

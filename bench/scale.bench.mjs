@@ -7,10 +7,12 @@
 //      clocks running out in that hour,
 // then builds the site from the snapshots on the data branch. Counts the requests the fake served
 // per run, the stored cache's size, each run's peak RSS (getrusage, via bench/scale-rss.mjs) and
-// wall time, and the largest page of the site. Prints one JSON line with --json (everything else
+// wall time, and the largest page of the site. Peak RSS is the Action's process alone (the fake
+// GitHub and this benchmark live in another). Prints one JSON line with --json (everything else
 // goes to stderr); writes bench/results/scale-<N>.json and regenerates bench/results/scale.md from
-// every scale-*.json there. Needs `npm run build` first.
-import { spawn } from "node:child_process";
+// every scale-*.json there, with the commit measured and the machine's load over the run.
+// Needs `npm run build` first. `--keep` leaves the working directory (snapshots, site) in place.
+import { execFileSync, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -35,6 +37,7 @@ const flag = (name) => {
 };
 const N = Number(flag("issues") ?? 10_000);
 const JSON_OUT = args.includes("--json");
+const KEEP = args.includes("--keep");
 if (!Number.isInteger(N) || N < 100) {
   console.error("--issues must be an integer ≥ 100");
   process.exit(2);
@@ -177,6 +180,32 @@ async function buildSite(snapshots) {
   return largestPage(out);
 }
 
+/**
+ * The commit measured: HEAD, the commit of main it is based on, and the last commit that changed
+ * src/ (what the Action is built from).
+ */
+function commits() {
+  const git = (...a) => execFileSync("git", a, { cwd: root, encoding: "utf8", stdio: "pipe" }).trim();
+  const tryGit = (...a) => {
+    try {
+      return git(...a);
+    } catch {
+      return "unknown";
+    }
+  };
+  return {
+    head: tryGit("rev-parse", "--short", "HEAD"),
+    main: tryGit("rev-parse", "--short", tryGit("merge-base", "HEAD", "main")),
+    src: tryGit("log", "-1", "--format=%h", "--", "src"),
+  };
+}
+
+// The machine is shared: the one-minute load average, sampled every 10 s over the whole run.
+const loads = [loadavg()[0]];
+const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
+sampler.unref();
+const benchStarted = performance.now();
+
 let result;
 try {
   log(`building a world of ${N.toLocaleString("en-US")} issues…`);
@@ -245,15 +274,21 @@ try {
       openIssues: [...world.repo(SCALE_REPO).issues.values()].filter((i) => i.state === "open").length,
     },
     site: { largestPageBytes: page.bytes, largestPage: page.path },
+    benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
+    commit: commits(),
+    measuredAt: new Date().toISOString().slice(0, 16).replace("T", " "),
     machine: {
       node: process.version,
       cpus: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
-      load: loadavg()[0],
+      load: loads.reduce((a, b) => a + b, 0) / loads.length,
+      loadMax: Math.max(...loads),
     },
   };
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  clearInterval(sampler);
+  if (KEEP) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
   rmSync(bundleDir, { recursive: true, force: true });
 }
 
@@ -292,7 +327,7 @@ function markdown() {
     "# Scale: the weekly report, the hourly sweep and the site at N issues",
     "",
     "`npm run bench -- scale --issues N --json` against the fake GitHub (in the benchmark's process), each run",
-    "the built Action (`node dist/index.js`) in its own process. N issues with 3 comments and 2 label events",
+    "the built Action (`node dist/index.js`) in its own process (peak RSS is that process's alone). N issues with 3 comments and 2 label events",
     "each (every fourth closed, with its close event); the second report runs a week later with 5 % of the",
     "issues changed (a comment and a label each); the hourly sweep runs an hour after a first sweep, with 20",
     "issues changed in that hour. Requests: everything the run sent (config, gates, data branch, GraphQL, writes).",
@@ -315,7 +350,7 @@ function markdown() {
       : []),
     ...runs.map(
       (r) =>
-        `N = ${n(r.issues)}: Node ${r.machine.node}, ${r.machine.cpus} CPUs shared with other work (load ${r.machine.load.toFixed(1)}), ${r.machine.memoryGiB} GiB.`,
+        `N = ${n(r.issues)}: ${r.commit ? `commit ${r.commit.head} on main ${r.commit.main} (src/ as of ${r.commit.src}), ${r.measuredAt} UTC, the whole benchmark ${r.benchSeconds} s; ` : ""}Node ${r.machine.node}, ${r.machine.cpus} CPUs shared with other work (load ${r.machine.load.toFixed(1)}${r.machine.loadMax === undefined ? "" : ` on average, at most ${r.machine.loadMax.toFixed(1)}`}), ${r.machine.memoryGiB} GiB.`,
     ),
     "",
   ].join("\n");

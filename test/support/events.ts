@@ -40,6 +40,8 @@ export interface EventSpec {
   sender?: string;
   /** The PR's base branch when the event fired (it was retargeted since): the payload's `base`. */
   base?: string;
+  /** A branch whose tip was the PR's head commit when the event fired (force-pushed since): the payload's `head.sha`. */
+  head?: string;
   /** Deep-merged into the payload last. */
   overrides?: Record<string, unknown>;
 }
@@ -91,6 +93,11 @@ export function buildEvent(repo: Repository, api: string, spec: EventSpec): Buil
       const base = (payload.pull_request as { base: Record<string, unknown> }).base;
       Object.assign(base, { ref: spec.base, sha, label: `${repo.owner}:${spec.base}` });
     }
+    if (spec.head !== undefined) {
+      const sha = repo.resolve(spec.head);
+      if (!sha) throw new Error(`event.head: no branch ${spec.head}`);
+      (payload.pull_request as { head: Record<string, unknown> }).head.sha = sha;
+    }
     if (spec.action === "labeled" || spec.action === "unlabeled") {
       const name = item.labels.at(-1) ?? "release";
       payload.label = shape.label(repo, api, repo.label(name));
@@ -103,7 +110,10 @@ export function buildEvent(repo: Repository, api: string, spec: EventSpec): Buil
       payload.after = repo.headSha(item);
     }
     // pull_request runs on the merge ref; pull_request_target on the base branch.
-    sha = spec.name === "pull_request_target" ? repo.baseSha(item) : repo.headSha(item);
+    sha =
+      spec.name === "pull_request_target"
+        ? repo.baseSha(item)
+        : ((payload.pull_request as { head: { sha: string } }).head.sha ?? repo.headSha(item));
     ref = spec.name === "pull_request_target" ? `refs/heads/${item.pull.base}` : `refs/pull/${item.number}/merge`;
   } else if (exampleName === "merge_group") {
     if (!item?.pull) throw new Error("a merge_group event needs `number` of the queued pull request");

@@ -223,6 +223,7 @@ export const scenarioSchema = z.strictObject({
     number: z.number().int().optional(),
     sender: z.string().optional(),
     base: z.string().optional(),
+    head: z.string().optional(),
     overrides: z.record(z.string(), z.unknown()).optional(),
   }),
   token: z.enum(["write", "fork", "none"]).default("write"),
@@ -457,6 +458,7 @@ export function eventOf(spec: ScenarioSpec): EventSpec {
     ...(e.number !== undefined ? { number: e.number } : {}),
     ...(e.sender !== undefined ? { sender: e.sender } : {}),
     ...(e.base !== undefined ? { base: e.base } : {}),
+    ...(e.head !== undefined ? { head: e.head } : {}),
     ...(e.overrides !== undefined ? { overrides: e.overrides } : {}),
   };
 }

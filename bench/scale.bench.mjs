@@ -11,7 +11,8 @@
 // GitHub and this benchmark live in another). Prints one JSON line with --json (everything else
 // goes to stderr); writes bench/results/scale-<N>.json and regenerates bench/results/scale.md from
 // every scale-*.json there, with the commit measured and the machine's load over the run.
-// Needs `npm run build` first. `--keep` leaves the working directory (snapshots, site) in place.
+// Needs `npm run build` first. `--keep` leaves the working directory (snapshots, site) in place;
+// `--markdown` only regenerates scale.md.
 import { execFileSync, spawn } from "node:child_process";
 import {
   existsSync,
@@ -43,6 +44,11 @@ if (!Number.isInteger(N) || N < 100) {
   process.exit(2);
 }
 const log = (text) => process.stderr.write(`${text}\n`);
+// `--markdown`: only regenerate scale.md from the recorded runs and scale-notes.md (after editing the notes).
+if (args.includes("--markdown")) {
+  writeFileSync(join(here, "results", "scale.md"), markdown());
+  process.exit(0);
+}
 if (!existsSync(join(root, "dist/index.js"))) {
   console.error("dist/index.js is missing: run npm run build first");
   process.exit(1);

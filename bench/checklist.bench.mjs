@@ -22,8 +22,10 @@ import { mulberry32 } from "../scripts/prng.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
-const TARGET_MBPS = 5;
-const TARGET_CLI_MS = 300;
+// Decided targets: remark (required) sets the parse floor, so launchgate may add at most 10 % to
+// "remark alone"; a check of 1,000 items stays within a second.
+const TARGET_OVER_REMARK = 1.1;
+const TARGET_CLI_MS = 1000;
 const CLI_RUNS = 10;
 
 const median = (xs) => {
@@ -324,7 +326,7 @@ async function main() {
       buildError,
     };
 
-    const parseMBps = Math.min(...generated.map((g) => g.parseMBps));
+    const overRemark = Math.max(...generated.map((g) => round(g.parseMs / g.remarkAloneMs)));
     const result = {
       benchmark: "checklist",
       date: new Date().toISOString(),
@@ -334,7 +336,11 @@ async function main() {
       cpuModel: cpus()[0]?.model ?? null,
       loadAverageAtStart: round(loadAtStart),
       targets: {
-        parseMBps: { target: `>= ${TARGET_MBPS}`, value: parseMBps, met: parseMBps >= TARGET_MBPS },
+        parseOverRemarkAlone: {
+          target: `<= ${TARGET_OVER_REMARK}×`,
+          value: `${overRemark}×`,
+          met: overRemark <= TARGET_OVER_REMARK,
+        },
         wholeProcess1000ItemsMs: {
           target: `<= ${TARGET_CLI_MS}`,
           value: cli.check.medianMs,
@@ -374,7 +380,7 @@ function toMarkdown(r) {
     "",
     "| target | goal | measured | |",
     "| --- | --- | --- | --- |",
-    `| parse throughput (slowest generated gate) | ${t.parseMBps.target} MB/s | ${t.parseMBps.value} MB/s | ${yes(t.parseMBps.met)} |`,
+    `| parse time over remark alone (worst generated gate) | ${t.parseOverRemarkAlone.target} | ${t.parseOverRemarkAlone.value} | ${yes(t.parseOverRemarkAlone.met)} |`,
     `| \`node dist/cli.js check\`, 1,000 items, median of ${r.cli.runs} | ${t.wholeProcess1000ItemsMs.target} ms | ${t.wholeProcess1000ItemsMs.value} ms | ${yes(t.wholeProcess1000ItemsMs.met)} |`,
     "",
     "## Generated gates (in-process, medians)",

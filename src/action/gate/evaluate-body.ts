@@ -51,12 +51,19 @@ export async function evaluateBody(
       },
     );
   }
+  // Each revision is read twice (removals, then sign-offs) and many repeat a text: parse each text once.
+  const parsed = new Map<string, readonly ChecklistItem[] | null>();
   const itemsOf = (text: string) => {
-    try {
-      return parseDescription(text, PR_BODY_PATH).items;
-    } catch {
-      return null;
+    let items = parsed.get(text);
+    if (items === undefined) {
+      try {
+        items = parseDescription(text, PR_BODY_PATH).items;
+      } catch {
+        items = null;
+      }
+      parsed.set(text, items);
     }
+    return items;
   };
   const removals = history
     ? await removedFromDescription(client, history, pr.body, doc.items, itemsOf, approvers)

@@ -211,6 +211,15 @@ const loads = [loadavg()[0]];
 const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
 sampler.unref();
 const benchStarted = performance.now();
+// Seconds each step of the benchmark took (world, runs, site), in order: where the time goes.
+const steps = {};
+let stepStarted = benchStarted;
+function step(name, next) {
+  const now = performance.now();
+  steps[name] = Math.round((now - stepStarted) / 100) / 10;
+  stepStarted = now;
+  log(`  ${name}: ${steps[name]} s${next ? `; ${next}…` : ""}`);
+}
 
 let result;
 try {
@@ -220,8 +229,8 @@ try {
   // A personal access token's hour: 5,000 GraphQL points, 5,000 REST requests (each run's hour starts full).
   const server = await startFakeGitHub(world);
   const first = createdAt(N, N) + 4 * DAY;
+  step("world", "report, first run");
 
-  log("report, first run…");
   world.rateLimits.refill("graphql", 5000);
   world.rateLimits.refill("core", 5000);
   const run1 = await counted(server, () => runAction(server, "report", "workflow_dispatch", first));
@@ -229,14 +238,14 @@ try {
   const cacheFirst = branchFiles(server).get(CACHE)?.length ?? 0;
 
   const touched = touchIssues(world, 0.05, first + 3 * DAY);
-  log(`report, a week later (${touched.length} issues changed)…`);
+  step("firstReport", `report, a week later (${touched.length} issues changed)`);
   world.rateLimits.refill("graphql", 5000);
   world.rateLimits.refill("core", 5000);
   const run2 = await counted(server, () => runAction(server, "report", "workflow_dispatch", first + 7 * DAY));
   check(run2, "incremental report");
   const cacheBytes = branchFiles(server).get(CACHE)?.length ?? 0;
 
-  log("triage sweep: first sweep, then the sweep an hour later…");
+  step("incrementalReport", "triage sweep: first sweep, then the sweep an hour later");
   const sweepAt = first + 7 * DAY + HOUR;
   world.rateLimits.refill("graphql", 5000);
   const sweep1 = await counted(server, () => runAction(server, "triage", "schedule", sweepAt));
@@ -246,12 +255,13 @@ try {
   const sweep2 = await counted(server, () => runAction(server, "triage", "schedule", sweepAt + HOUR));
   if (sweep2.code !== 0) throw new Error(`hourly sweep failed:\n${sweep2.stdout.slice(-3000)}`);
 
-  log("site build…");
+  step("sweeps", "site build");
   const snapshots = join(work, "snapshots");
   mkdirSync(snapshots);
   for (const [path, bytes] of branchFiles(server))
     if (path.startsWith("snapshots/")) writeFileSync(join(snapshots, path.slice("snapshots/".length)), bytes);
   const page = await buildSite(snapshots);
+  step("site");
   if (server.problems.length > 0)
     throw new Error(`fake GitHub problems: ${JSON.stringify(server.problems.slice(0, 3))}`);
   await server.close();
@@ -281,6 +291,7 @@ try {
     },
     site: { largestPageBytes: page.bytes, largestPage: page.path },
     benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
+    steps,
     commit: commits(),
     measuredAt: new Date().toISOString().slice(0, 16).replace("T", " "),
     machine: {
@@ -320,6 +331,20 @@ if (JSON_OUT) {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 } else log(markdown());
 
+/** "world 2.1 s, first report 57.6 s, …" */
+function stepWords(steps) {
+  const names = {
+    world: "world",
+    firstReport: "first report",
+    incrementalReport: "week later",
+    sweeps: "sweeps",
+    site: "site",
+  };
+  return Object.entries(steps)
+    .map(([name, seconds]) => `${names[name] ?? name} ${seconds} s`)
+    .join(", ");
+}
+
 /** bench/results/scale.md from every scale-<N>.json in bench/results. */
 function markdown() {
   const runs = readdirSync(join(here, "results"))
@@ -356,7 +381,7 @@ function markdown() {
       : []),
     ...runs.map(
       (r) =>
-        `N = ${n(r.issues)}: ${r.commit ? `commit ${r.commit.head} on main ${r.commit.main} (src/ as of ${r.commit.src}), ${r.measuredAt} UTC, the whole benchmark ${r.benchSeconds} s; ` : ""}Node ${r.machine.node}, ${r.machine.cpus} CPUs shared with other work (load ${r.machine.load.toFixed(1)}${r.machine.loadMax === undefined ? "" : ` on average, at most ${r.machine.loadMax.toFixed(1)}`}), ${r.machine.memoryGiB} GiB.`,
+        `N = ${n(r.issues)}: ${r.commit ? `commit ${r.commit.head} on main ${r.commit.main} (src/ as of ${r.commit.src}), ${r.measuredAt} UTC, the whole benchmark ${r.benchSeconds} s${r.steps ? ` (${stepWords(r.steps)})` : ""}; ` : ""}Node ${r.machine.node}, ${r.machine.cpus} CPUs shared with other work (load ${r.machine.load.toFixed(1)}${r.machine.loadMax === undefined ? "" : ` on average, at most ${r.machine.loadMax.toFixed(1)}`}), ${r.machine.memoryGiB} GiB.`,
     ),
     "",
   ].join("\n");

@@ -84,7 +84,6 @@ export async function fetchReportData(
   options: ReportFetchOptions,
 ): Promise<FetchedData> {
   const before = client.requests;
-  const cache = stored ?? emptyCache(options.fields);
   const { data: repository } = await call("reading the repository", () =>
     client.octokit.request("GET /repos/{owner}/{repo}", { ...repo }),
   );
@@ -95,26 +94,10 @@ export async function fetchReportData(
   if (!releases.success)
     throw new ApiError("listing releases", undefined, `unexpected response: ${releases.error.issues[0]?.message}`);
 
-  const read: CacheRead = cache.read ?? {
-    since: cache.since,
-    startedAt: options.now.toISOString(),
-    issues: { cursor: null, done: false },
-    pulls: { cursor: null, done: false },
-    total: 0,
-    done: 0,
-    more: [],
-  };
-  const ctx: ReadContext = {
-    ...issueReader(client, repo, {
-      reserve: options.reserve ?? RATE_RESERVE,
-      fields: options.fields,
-      issues: cache.issues,
-      more: read.more,
-    }),
-    read,
-    pulls: new Map(cache.pulls.map((r) => [r.n, r])),
-    changed: 0,
-  };
+  const { cache, ctx } = startRead(client, repo, stored, options);
+  // From here the stored records are the reader's: one it replaces, and later each one converted, can be freed.
+  stored = null;
+  const { read } = ctx;
   const onPage = (totalCount: number, count: number) => {
     // The first page of a read tells how many issues it selects.
     if (read.done === 0) read.total = totalCount;
@@ -141,6 +124,8 @@ export async function fetchReportData(
     issues: mergeRecords([], ctx.issues.values()),
     pulls: mergeRecords([], ctx.pulls.values()),
   };
+  ctx.issues.clear();
+  ctx.pulls.clear();
   const urls: RestUrls = {
     api: client.endpoints.apiUrl,
     owner: repo.owner,
@@ -148,10 +133,11 @@ export async function fetchReportData(
     web: repository.html_url ?? null,
   };
   const encoded = encodeCache(next);
-  const lists = restFromRecords(next.issues, urls);
+  // Each record is dropped as it is converted: the records and the REST lists are never all alive together.
+  const lists = restFromRecords(drain(next.issues), urls);
   return {
     cache: { ...lists, releases: next.releases },
-    pulls: restPulls(next.pulls, urls),
+    pulls: restPulls(drain(next.pulls), urls),
     stars: typeof repository.stargazers_count === "number" ? repository.stargazers_count : null,
     repoUrl: repository.html_url ?? null,
     stored: encoded,
@@ -162,6 +148,37 @@ export async function fetchReportData(
       : { issuesRead: read.done, issuesTotal: Math.max(read.total, read.done), since: read.since },
     interrupted,
   };
+}
+
+/** The read under way (or a new one) over the stored records, and the cache's settings without its records. */
+function startRead(
+  client: GitHubClient,
+  repo: Repo,
+  stored: ReportCache | null,
+  options: ReportFetchOptions,
+): { cache: Omit<ReportCache, "issues" | "pulls">; ctx: ReadContext } {
+  const { issues, pulls, ...cache } = stored ?? emptyCache(options.fields);
+  const read: CacheRead = cache.read ?? {
+    since: cache.since,
+    startedAt: options.now.toISOString(),
+    issues: { cursor: null, done: false },
+    pulls: { cursor: null, done: false },
+    total: 0,
+    done: 0,
+    more: [],
+  };
+  const ctx: ReadContext = {
+    ...issueReader(client, repo, {
+      reserve: options.reserve ?? RATE_RESERVE,
+      fields: options.fields,
+      issues,
+      more: read.more,
+    }),
+    read,
+    pulls: new Map(pulls.map((r) => [r.n, r])),
+    changed: 0,
+  };
+  return { cache, ctx };
 }
 
 /** Pull requests: all by creation on a first read; later, newest-updated first down to the watermark. */
@@ -191,6 +208,12 @@ async function readPulls(ctx: ReadContext): Promise<boolean> {
     read.pulls.done = older || !page.pageInfo.hasNextPage;
   }
   return true;
+}
+
+/** The list's items in order, each removed from the list as it is taken. */
+function* drain<T>(list: T[]): Generator<T> {
+  list.reverse();
+  while (list.length > 0) yield list.pop() as T;
 }
 
 /** Newer entries replace older ones with the same key. */

@@ -103,6 +103,17 @@ function issueAt(issue: RestIssue, events: readonly RestIssueEvent[], at: number
     else if (event.event === "unlabeled") labels.add(event.label.name);
   }
   const { closedAt, reason } = closeAt(issue, events, at);
+  const state = closedAt ? "closed" : "open";
+  const labelsAt = sameSorted(issue.labels, labels) ? issue.labels : [...labels].sort();
+  // Unchanged at `at` (most issues, for the week now): the issue itself, not a copy (memory).
+  if (
+    !issue.pull_request &&
+    labelsAt === issue.labels &&
+    state === issue.state &&
+    closedAt === issue.closed_at &&
+    reason === issue.state_reason
+  )
+    return issue;
   const pullRequest = issue.pull_request && {
     ...issue.pull_request,
     merged_at:
@@ -112,12 +123,22 @@ function issueAt(issue: RestIssue, events: readonly RestIssueEvent[], at: number
   };
   return {
     ...issue,
-    labels: [...labels].sort(),
-    state: closedAt ? "closed" : "open",
+    labels: labelsAt,
+    state,
     closed_at: closedAt,
     state_reason: reason,
     ...(pullRequest ? { pull_request: pullRequest } : {}),
   };
+}
+
+/** Whether `list` is sorted, without repeats, and holds exactly the labels of `set`. */
+function sameSorted(list: readonly string[], set: ReadonlySet<string>): boolean {
+  if (list.length !== set.size) return false;
+  for (let i = 0; i < list.length; i++) {
+    const label = list[i] as string;
+    if (!set.has(label) || (i > 0 && !((list[i - 1] as string) < label))) return false;
+  }
+  return true;
 }
 
 /** When the issue was closed at `at` (null while open) and the reason of that close. */
@@ -144,5 +165,7 @@ function closeAt(
 function pullAt(pull: RestPull, at: number): RestPull {
   const merged = pull.merged_at && Date.parse(pull.merged_at) <= at ? pull.merged_at : null;
   const closed = pull.closed_at && Date.parse(pull.closed_at) <= at ? pull.closed_at : null;
-  return { ...pull, state: closed ? "closed" : "open", merged_at: merged, closed_at: closed };
+  const state = closed ? "closed" : "open";
+  if (state === pull.state && merged === pull.merged_at && closed === pull.closed_at) return pull;
+  return { ...pull, state, merged_at: merged, closed_at: closed };
 }

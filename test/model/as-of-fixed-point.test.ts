@@ -156,4 +156,27 @@ describe("worldAt is a fixed point, so a world already wound back to an instant 
     // The P2 label came later by these events: at the world's instant the issue had no label.
     expect(worldAt({ ...world, events: relabelled }, T0 + 10 * HOUR).issues[0]?.labels).toEqual([]);
   });
+
+  it("an issue or pull request unchanged at the instant is the object itself; a changed one is a copy", () => {
+    fc.assert(
+      fc.property(fc.array(issueHistory, { minLength: 1, maxLength: 8 }), instant, (histories, at) => {
+        const data = repository(histories);
+        const world = worldAt(data, at);
+        for (const issue of world.issues) {
+          const source = data.issues.find((i) => i.number === issue.number) as RestIssue;
+          const changedAfter = (data.events ?? []).some(
+            (e) => e.issue?.number === issue.number && Date.parse(e.created_at) > at,
+          );
+          const sorted = source.labels.every((l, i) => i === 0 || (source.labels[i - 1] as string) < l);
+          const closedLater = source.closed_at != null && Date.parse(source.closed_at) > at;
+          if (!changedAfter && sorted && !closedLater) expect(issue).toBe(source);
+          if (issue === source)
+            expect({ ...issue }).toEqual(worldAt(copied({ ...data, issues: [{ ...source }] }), at).issues[0]);
+        }
+        const pull = data.pulls[0] as RestPull;
+        expect(world.pulls[0] === pull).toBe(at >= Date.parse(pull.closed_at as string));
+      }),
+      { numRuns: 200, seed: 1618 },
+    );
+  });
 });

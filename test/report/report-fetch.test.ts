@@ -60,7 +60,8 @@ describe("report fetch: first run", () => {
     expect(eight).toMatchObject({
       state: "closed",
       state_reason: (fake.issues.get(8) as { stateReason: string }).stateReason,
-      labels: ["bug", "P0"],
+      // Sorted, as the as-of reconstruction sorts them (GitHub lists "bug", "P0").
+      labels: ["P0", "bug"],
       created_at: iso(createdAt(8, N)),
       user: { login: "user8" },
     });

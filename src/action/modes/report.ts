@@ -52,9 +52,70 @@ export async function run(ctx: ActionContext): Promise<void> {
   const branch = config.report.data_branch;
   const metricsFile = repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim());
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
-
   const state = await readBranch(client, ctx.repo, branch);
-  const cacheSha = state.files.get(REPORT_CACHE_PATH);
+  // Built in a function of its own: the fetched lists, the world and the clocks are garbage once it
+  // returns, before the snapshots are written (at 100,000 issues they are most of the run's memory).
+  const { snapshots, markdown, stored, interrupted } = await buildReport(ctx, client, config, state.files, {
+    ref,
+    now,
+    weekId,
+    backfill,
+    metricsFile,
+    gates,
+  });
+  const texts = snapshots.map((s) => `${JSON.stringify(s, null, 2)}\n`);
+  const files: DataFile[] = snapshots.map((s, i) => ({ path: snapshotPath(s.week.id), content: texts[i] ?? "" }));
+  files.push({ path: REPORT_CACHE_PATH, content: stored });
+  if (state.files.has(LEGACY_CACHE_PATH)) files.push({ path: LEGACY_CACHE_PATH, content: null });
+
+  const backfilled = snapshots.length - 1;
+  const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  const written = await writeFiles(client, ctx.repo, branch, files, {
+    message: `launchgate report ${weekId}${backfilled ? ` (+${backfilled} backfilled)` : ""}`,
+    protectedBranches: defaultBranch ? [defaultBranch] : [],
+  });
+  core.info(`launchgate report: wrote ${snapshots.length} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
+  // The progress is stored (a partial snapshot and the read's cursors): now the failure may stop the run.
+  if (interrupted) throw interrupted;
+
+  const snapshot = snapshots.at(-1) as Snapshot;
+  const out = join(process.env.RUNNER_TEMP || process.cwd(), "launchgate");
+  await mkdir(out, { recursive: true });
+  const snapshotCopy = join(out, snapshotFileName(weekId));
+  await writeFile(snapshotCopy, texts.at(-1) ?? "");
+  await writeFile(join(out, reportFileName(weekId)), markdown);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+  core.setOutput("week", weekId);
+  core.setOutput("status", snapshot.status.overall);
+  core.setOutput("snapshot-path", snapshotCopy);
+}
+
+/** What a report run writes: its snapshots (oldest first, partial ones marked so), its Markdown and the cache. */
+interface BuiltReport {
+  snapshots: Snapshot[];
+  markdown: string;
+  stored: Uint8Array;
+  /** A failure that stopped the read; thrown once the progress is stored. */
+  interrupted: Error | null;
+}
+
+/** Fetches what changed since the stored cache and builds the week's snapshots with the report pipeline. */
+async function buildReport(
+  ctx: ActionContext,
+  client: GitHubClient,
+  config: Config,
+  branchFiles: ReadonlyMap<string, string>,
+  run: {
+    ref: string;
+    now: Date;
+    weekId: string;
+    backfill: boolean;
+    metricsFile: ReturnType<typeof repoMetricsFile>;
+    gates: Awaited<ReturnType<typeof gatesAtRef>>;
+  },
+): Promise<BuiltReport> {
+  const { ref, now, weekId, metricsFile, gates } = run;
+  const cacheSha = branchFiles.get(REPORT_CACHE_PATH);
   const fields = reportFormFields(config);
   // Passed straight on, not kept: the fetch releases the old cache's records once it has merged them.
   const fetched = await fetchReportData(
@@ -70,11 +131,11 @@ export async function run(ctx: ActionContext): Promise<void> {
       `launchgate report: partial — ${partial.issuesRead.toLocaleString("en-US")} of ${partial.issuesTotal.toLocaleString("en-US")} ${partial.since ? "changed " : ""}issues read before the GitHub rate limit ran low; the next run goes on from here`,
     );
 
-  const store = branchStore(client, ctx.repo, state.files);
+  const store = branchStore(client, ctx.repo, branchFiles);
   const data = reportRepoData(fetched);
   // A partial read backfills nothing: earlier weeks would be rebuilt from part of the issues.
-  const backfillNow = backfill && !partial;
-  const weeks = weeksToBuild(weekId, backfillNow, store.weeks, config, { issues: data.issues, pulls: data.pulls });
+  const backfill = run.backfill && !partial;
+  const weeks = weeksToBuild(weekId, backfill, store.weeks, config, { issues: data.issues, pulls: data.pulls });
   const metrics = await withPrometheus(metricsFile, {
     config: config.metrics,
     configFile: ctx.configPath,
@@ -100,38 +161,16 @@ export async function run(ctx: ActionContext): Promise<void> {
     notes: (week) => readNotes(client, ctx.repo, ref, config, week),
     weekId,
     now,
-    backfill: backfillNow,
+    backfill,
     store,
     config,
   });
-  const snapshots = report.snapshots.map((s) => (partial ? { ...s, partial } : s));
-  const snapshot = snapshots.at(-1) as Snapshot;
-  const files: DataFile[] = snapshots.map((s) => ({
-    path: snapshotPath(s.week.id),
-    content: `${JSON.stringify(s, null, 2)}\n`,
-  }));
-  files.push({ path: REPORT_CACHE_PATH, content: fetched.stored });
-  if (state.files.has(LEGACY_CACHE_PATH)) files.push({ path: LEGACY_CACHE_PATH, content: null });
-
-  const backfilled = report.snapshots.length - 1;
-  const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
-  const written = await writeFiles(client, ctx.repo, branch, files, {
-    message: `launchgate report ${weekId}${backfilled ? ` (+${backfilled} backfilled)` : ""}`,
-    protectedBranches: defaultBranch ? [defaultBranch] : [],
-  });
-  core.info(`launchgate report: wrote ${snapshots.length} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
-  // The progress is stored (a partial snapshot and the read's cursors): now the failure may stop the run.
-  if (fetched.interrupted) throw fetched.interrupted;
-
-  const out = join(process.env.RUNNER_TEMP || process.cwd(), "launchgate");
-  await mkdir(out, { recursive: true });
-  const snapshotCopy = join(out, snapshotFileName(weekId));
-  await writeFile(snapshotCopy, `${JSON.stringify(snapshot, null, 2)}\n`);
-  await writeFile(join(out, reportFileName(weekId)), report.markdown);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.markdown, true).write();
-  core.setOutput("week", weekId);
-  core.setOutput("status", snapshot.status.overall);
-  core.setOutput("snapshot-path", snapshotCopy);
+  return {
+    snapshots: report.snapshots.map((s) => (partial ? { ...s, partial } : s)),
+    markdown: report.markdown,
+    stored: fetched.stored,
+    interrupted: fetched.interrupted,
+  };
 }
 
 /** The snapshots on the data branch: one blob read per week asked for, checked to hold that week. */

@@ -56,7 +56,36 @@ export const normalizeField = (text: string) => text.trim().toLowerCase();
  * The answer under the heading named `field`: its plain text and its source as typed (a reporter's
  * `>20%` is Markdown for a quote, but means "more than 20 %"). Null when absent or empty.
  */
-export function formAnswer(body: string, field: string): { text: string; source: string } | null {
+export function formAnswer(body: string, field: string): FormAnswer | null {
+  let byBody = answers.get(field);
+  if (!byBody) {
+    byBody = new Map();
+    answers.set(field, byBody);
+  }
+  if (byBody.has(body)) return byBody.get(body) ?? null;
+  // Bounded: a run over exported issues, whose bodies rarely repeat, keeps no more than this.
+  if (byBody.size >= MEMO_BODIES) byBody.clear();
+  const answer = readAnswer(body, field);
+  byBody.set(body, answer);
+  return answer;
+}
+
+/** Shared by every issue with the same body: read only. */
+export interface FormAnswer {
+  readonly text: string;
+  readonly source: string;
+}
+
+/**
+ * Answers already read, by field and body. The report's cache keeps only the form sections of a
+ * body (src/github/form-sections.ts), so 100,000 issues hold a few hundred distinct bodies, and
+ * each week triage and the criteria read each one: parsing Markdown once per distinct body, not
+ * per issue, is most of the report's time and short-lived garbage.
+ */
+const answers = new Map<string, Map<string, FormAnswer | null>>();
+const MEMO_BODIES = 10_000;
+
+function readAnswer(body: string, field: string): FormAnswer | null {
   const section = findSection(parseBody(body), field);
   if (!section) return null;
   const text = answerText(section.answer);

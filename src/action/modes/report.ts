@@ -15,6 +15,7 @@ import { reportWindow, unknownMetricLines, withPrometheus } from "../../pipeline
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../pipeline/week-snapshot.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
+import { tuneHeapForReport } from "../../report-heap.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import {
   reportFileName,
@@ -26,7 +27,6 @@ import {
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { actionNow } from "../../time/now.js";
-import { keepYoungGenerationSmall } from "../../young-generation.js";
 import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
 import { loadBaseConfig } from "../gate/load-config.js";
@@ -42,7 +42,7 @@ import { prometheusEnv } from "../prometheus-env.js";
  * and `snapshot-path` (a copy of the snapshot in the workspace's temp dir).
  */
 export async function run(ctx: ActionContext): Promise<void> {
-  keepYoungGenerationSmall();
+  tuneHeapForReport();
   const client = clientFor(ctx);
   const ref = ctx.sha || "HEAD";
   const { config } = await loadBaseConfig(client, ctx.repo, ctx.configPath, ref);
@@ -53,9 +53,10 @@ export async function run(ctx: ActionContext): Promise<void> {
   const metricsFile = repoMetricsFile(client, ctx.repo, ref, core.getInput("metrics").trim());
   const gates = await gatesAtRef(client, ctx.repo, ref, config.gates);
   const state = await readBranch(client, ctx.repo, branch);
-  // Built in a function of its own: the fetched lists, the world and the clocks are garbage once it
-  // returns, before the snapshots are written (at 100,000 issues they are most of the run's memory).
-  const { snapshots, markdown, stored, interrupted } = await buildReport(ctx, client, config, state.files, {
+  // Built in a function of its own: the fetched lists, the world, the clocks and the snapshots as
+  // objects are garbage once it returns, before the files are written (at 100,000 issues they are
+  // most of the run's memory); what it returns is the files' text.
+  const { weeks, status, markdown, stored, interrupted } = await buildReport(ctx, client, config, state.files, {
     ref,
     now,
     weekId,
@@ -63,36 +64,36 @@ export async function run(ctx: ActionContext): Promise<void> {
     metricsFile,
     gates,
   });
-  const texts = snapshots.map((s) => `${JSON.stringify(s, null, 2)}\n`);
-  const files: DataFile[] = snapshots.map((s, i) => ({ path: snapshotPath(s.week.id), content: texts[i] ?? "" }));
+  const files: DataFile[] = weeks.map((w) => ({ path: snapshotPath(w.id), content: w.text }));
   files.push({ path: REPORT_CACHE_PATH, content: stored });
   if (state.files.has(LEGACY_CACHE_PATH)) files.push({ path: LEGACY_CACHE_PATH, content: null });
 
-  const backfilled = snapshots.length - 1;
+  const backfilled = weeks.length - 1;
   const defaultBranch = (ctx.payload.repository as { default_branch?: string } | undefined)?.default_branch;
   const written = await writeFiles(client, ctx.repo, branch, files, {
     message: `launchgate report ${weekId}${backfilled ? ` (+${backfilled} backfilled)` : ""}`,
     protectedBranches: defaultBranch ? [defaultBranch] : [],
   });
-  core.info(`launchgate report: wrote ${snapshots.length} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
+  core.info(`launchgate report: wrote ${weeks.length} snapshot(s) to ${branch} (${written.attempts} attempt(s))`);
   // The progress is stored (a partial snapshot and the read's cursors): now the failure may stop the run.
   if (interrupted) throw interrupted;
 
-  const snapshot = snapshots.at(-1) as Snapshot;
   const out = join(process.env.RUNNER_TEMP || process.cwd(), "launchgate");
   await mkdir(out, { recursive: true });
   const snapshotCopy = join(out, snapshotFileName(weekId));
-  await writeFile(snapshotCopy, texts.at(-1) ?? "");
+  await writeFile(snapshotCopy, weeks.at(-1)?.text ?? "");
   await writeFile(join(out, reportFileName(weekId)), markdown);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
   core.setOutput("week", weekId);
-  core.setOutput("status", snapshot.status.overall);
+  core.setOutput("status", status);
   core.setOutput("snapshot-path", snapshotCopy);
 }
 
-/** What a report run writes: its snapshots (oldest first, partial ones marked so), its Markdown and the cache. */
+/** What a report run writes: its snapshots as text (oldest first, partial ones marked so), its Markdown and the cache. */
 interface BuiltReport {
-  snapshots: Snapshot[];
+  weeks: { id: string; text: string }[];
+  /** The overall status of the week reported. */
+  status: Snapshot["status"]["overall"];
   markdown: string;
   stored: Uint8Array;
   /** A failure that stopped the read; thrown once the progress is stored. */
@@ -166,7 +167,11 @@ async function buildReport(
     config,
   });
   return {
-    snapshots: report.snapshots.map((s) => (partial ? { ...s, partial } : s)),
+    weeks: report.snapshots.map((s) => ({
+      id: s.week.id,
+      text: `${JSON.stringify(partial ? { ...s, partial } : s, null, 2)}\n`,
+    })),
+    status: report.snapshot.status.overall,
     markdown: report.markdown,
     stored: fetched.stored,
     interrupted: fetched.interrupted,

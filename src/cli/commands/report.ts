@@ -11,12 +11,12 @@ import { reportWindow, unknownMetricLines } from "../../pipeline/metrics.js";
 import { reportWeek, runReport, type SnapshotStore, weeksToBuild } from "../../pipeline/report.js";
 import type { ReportSources } from "../../pipeline/week-snapshot.js";
 import { parseNotes, type WeekNotes } from "../../report/notes.js";
+import { tuneHeapForReport } from "../../report-heap.js";
 import { checkFileWeek } from "../../snapshot/file-week.js";
 import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
 import { parseWeekId } from "../../time/weeks.js";
-import { keepYoungGenerationSmall } from "../../young-generation.js";
 import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
 import { type CliIO, readUserText, UsageError } from "../io.js";
@@ -74,7 +74,7 @@ export const exits = { 0: "the report was written or printed" };
 const FORMATS = ["markdown", "json"] as const;
 
 export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<number> {
-  keepYoungGenerationSmall();
+  tuneHeapForReport();
   const { values } = parseArgs({
     args: argv,
     options: {

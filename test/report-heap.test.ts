@@ -3,19 +3,19 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /**
- * The report keeps V8's young generation small with a flag set at run time (src/young-generation.ts;
- * an Action cannot pass node flags). V8 accepts flags it ignores, so this checks the flag still
- * takes effect on this Node: in a fresh process, allocation that grows the young generation without
- * it leaves it near its starting size with it.
+ * The report tunes V8's heap with flags set at run time (src/report-heap.ts; an Action cannot pass
+ * node flags). V8 only warns on stderr about a flag it does not know, and accepts flags it then
+ * ignores, so this checks, in a fresh process, that both flags are known to this Node and that the
+ * young generation, which allocation like the report's grows without them, stays near its size.
  */
-const module = fileURLToPath(new URL("../src/young-generation.ts", import.meta.url));
+const module = fileURLToPath(new URL("../src/report-heap.ts", import.meta.url));
 
 function youngGenerationGrowth(keepSmall: boolean): { before: number; after: number } {
   const script = `
     import { getHeapSpaceStatistics } from "node:v8";
-    import { keepYoungGenerationSmall } from ${JSON.stringify(module)};
+    import { tuneHeapForReport } from ${JSON.stringify(module)};
     const size = () => getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
-    if (${keepSmall}) keepYoungGenerationSmall();
+    if (${keepSmall}) tuneHeapForReport();
     const before = size();
     const kept = [];
     for (let i = 0; i < 2_000_000; i++) {
@@ -28,7 +28,7 @@ function youngGenerationGrowth(keepSmall: boolean): { before: number; after: num
   return JSON.parse(child.stdout);
 }
 
-describe("keepYoungGenerationSmall", () => {
+describe("tuneHeapForReport", () => {
   it("stops the young generation growing under the report's kind of allocation", () => {
     const grown = youngGenerationGrowth(false);
     expect(grown.after).toBeGreaterThan(grown.before);

@@ -61,3 +61,18 @@ describe("issue form template", () => {
     expect(formSeverity(body, triage)).toBe("P1");
   });
 });
+
+describe("form answers are read once per distinct body and field", () => {
+  it("the same body answers each field for itself, and a memo past its bound still answers right", () => {
+    const body = "### Severity\n\nP2\n\n### Affected users (%)\n\n25\n";
+    expect(formField(body, "Severity")).toBe("P2");
+    expect(formField(body, "Affected users (%)")).toBe("25");
+    expect(formField(body, "Severity")).toBe("P2");
+    // Another body with the same length and shape is not taken for it.
+    expect(formField(body.replace("P2", "P0"), "Severity")).toBe("P0");
+    for (let i = 0; i < 10_050; i++)
+      expect(formField(`### Severity\n\nP${i % 4} #${i}\n`, "Severity")).toBe(`P${i % 4} #${i}`);
+    expect(formField(body, "Severity")).toBe("P2");
+    expect(formField("### Severity\n\n_No response_\n", "Severity")).toBeNull();
+  });
+});

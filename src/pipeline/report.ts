@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import { renderReport } from "../report/markdown.js";
 import type { WeekNotes } from "../report/notes.js";
 import type { Snapshot } from "../snapshot/schema.js";
+import { type WeekBefore, weekBefore } from "../snapshot/week-before.js";
 import {
   addWeeks,
   compareWeekIds,
@@ -46,8 +47,8 @@ export interface ReportOutput {
   /** Snapshots built, oldest first; the last one is `weekId`'s, the others are backfilled. */
   snapshots: Snapshot[];
   snapshot: Snapshot;
-  /** The snapshot `snapshot`'s deltas are against. */
-  previous: Snapshot | null;
+  /** What `snapshot`'s deltas are against (of the week before). */
+  previous: WeekBefore | null;
   markdown: string;
 }
 
@@ -63,7 +64,7 @@ export async function runReport(run: ReportRun): Promise<ReportOutput> {
     if (note) notes.set(id, note);
   }
   const built: Snapshot[] = [];
-  let previous: Snapshot | null = null;
+  let previous: WeekBefore | null = null;
   for (const id of weeks) {
     previous = await previousOf(id, store, built);
     const request = { weekId: id, now, previous, backfilled: id !== weekId };
@@ -138,8 +139,8 @@ export function weeksToBackfill(weekId: string, existing: ReadonlySet<string>, f
   return out;
 }
 
-/** The newest snapshot before `week`, stored or built in this run, for deltas. */
-async function previousOf(week: string, store: SnapshotStore, built: readonly Snapshot[]): Promise<Snapshot | null> {
+/** What the deltas read of the newest snapshot before `week`, stored or built in this run. */
+async function previousOf(week: string, store: WeekStore, built: readonly Snapshot[]): Promise<WeekBefore | null> {
   const before = (id: string) => compareWeekIds(id, week) < 0;
   const storedWeek = [...store.weeks].filter(before).sort(compareWeekIds).at(-1);
   const builtSnapshot = built.filter((s) => before(s.week.id)).at(-1);
@@ -147,15 +148,24 @@ async function previousOf(week: string, store: SnapshotStore, built: readonly Sn
   return storedWeek ? store.read(storedWeek) : null;
 }
 
-/** Each stored week read once per run (the Action reads each from the data branch). */
-function memoized(store: SnapshotStore): SnapshotStore {
-  const reads = new Map<string, Promise<Snapshot | null>>();
+/** Stored weeks as the deltas read them. */
+interface WeekStore {
+  weeks: ReadonlySet<string>;
+  read(week: string): Promise<WeekBefore | null>;
+}
+
+/**
+ * Each stored week read once per run (the Action reads each from the data branch), and only what
+ * the deltas read of it kept (snapshot/week-before.ts): a stored week's issue lists are not.
+ */
+function memoized(store: SnapshotStore): WeekStore {
+  const reads = new Map<string, Promise<WeekBefore | null>>();
   return {
     weeks: store.weeks,
     read: (week) => {
       let read = reads.get(week);
       if (!read) {
-        read = store.read(week);
+        read = store.read(week).then((snapshot) => snapshot && weekBefore(snapshot));
         reads.set(week, read);
       }
       return read;

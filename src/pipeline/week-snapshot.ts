@@ -11,6 +11,7 @@ import type { WeekNotes } from "../report/notes.js";
 import { snapshotPath } from "../snapshot/files.js";
 import { formatJsonPath } from "../snapshot/parse.js";
 import { type Snapshot, snapshotSchema } from "../snapshot/schema.js";
+import type { WeekBefore } from "../snapshot/week-before.js";
 import { weekJudgedAt } from "../time/weeks.js";
 import type { TriageConfig } from "../triage/config.js";
 import { criteriaWithTriage } from "./criteria.js";
@@ -38,7 +39,7 @@ export interface ReportSources extends RepoData {
 export interface WeekRequest {
   weekId: string;
   now: Date;
-  previous: Snapshot | null;
+  previous: WeekBefore | null;
   backfilled: boolean;
 }
 

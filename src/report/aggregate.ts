@@ -20,6 +20,7 @@ import {
   type SnapshotOpenIssue,
   type SnapshotRuleEvidence,
 } from "../snapshot/schema.js";
+import type { WeekBefore } from "../snapshot/week-before.js";
 import { weekBounds } from "../time/weeks.js";
 import { isoInZone } from "../time/zone.js";
 import { isBot } from "../triage/responders.js";
@@ -59,7 +60,7 @@ export interface WeekInput {
   notes: WeekNotes | null;
   /** Stargazers now (only meaningful for the current week); null when unknown. */
   stars: number | null;
-  previous: Snapshot | null;
+  previous: WeekBefore | null;
   /** Reconstructed later: current-only figures (downloads, stars) become unknown. */
   backfilled: boolean;
   config: ReportConfig;

@@ -1,6 +1,7 @@
 import { postLaunchWeek } from "../launch/stabilization.js";
 import type { Snapshot, SnapshotMetric } from "../snapshot/schema.js";
 import { metricSections } from "../snapshot/sections.js";
+import type { WeekBefore } from "../snapshot/week-before.js";
 import { addWeeks } from "../time/weeks.js";
 import { comparisonText, formatValue } from "./status.js";
 
@@ -18,7 +19,7 @@ const LIST_LIMITS = [Number.POSITIVE_INFINITY, 100, 50, 20, 10, 5, 2, 0];
 
 const STATUS_ICON = { green: "🟢", yellow: "🟡", red: "🔴" } as const;
 
-export function renderReport(snapshot: Snapshot, previous: Snapshot | null = null): string {
+export function renderReport(snapshot: Snapshot, previous: WeekBefore | null = null): string {
   for (const limit of LIST_LIMITS) {
     const text = render(snapshot, previous, limit);
     if (text.length <= MAX_REPORT_CHARS) return text;
@@ -45,7 +46,7 @@ export function escapeText(text: string, max = MAX_ITEM_CHARS): string {
   return clean.replace(/[\\`*_[\]<>#|~&$]/g, (c) => `\\${c}`).replace(/@/g, "@\u200b");
 }
 
-function render(s: Snapshot, previous: Snapshot | null, limit: number): string {
+function render(s: Snapshot, previous: WeekBefore | null, limit: number): string {
   const out: string[] = [];
   const weekNumber = postLaunchWeek(s.launch.day);
   const title = weekNumber !== null ? `Week ${weekNumber} Post-Launch Report` : "Weekly Report";

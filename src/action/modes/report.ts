@@ -26,6 +26,7 @@ import {
 } from "../../snapshot/files.js";
 import { parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
+import { snapshotText } from "../../snapshot/text.js";
 import { actionNow } from "../../time/now.js";
 import { clientFor } from "../client.js";
 import type { ActionContext } from "../context.js";
@@ -169,7 +170,7 @@ async function buildReport(
   return {
     weeks: report.snapshots.map((s) => ({
       id: s.week.id,
-      text: `${JSON.stringify(partial ? { ...s, partial } : s, null, 2)}\n`,
+      text: snapshotText(partial ? { ...s, partial } : s),
     })),
     status: report.snapshot.status.overall,
     markdown: report.markdown,

@@ -16,6 +16,7 @@ import { checkFileWeek } from "../../snapshot/file-week.js";
 import { reportPath, snapshotFileWeek, snapshotPath } from "../../snapshot/files.js";
 import { formatJsonPath, parseSnapshot } from "../../snapshot/parse.js";
 import type { Snapshot } from "../../snapshot/schema.js";
+import { snapshotText } from "../../snapshot/text.js";
 import { parseWeekId } from "../../time/weeks.js";
 import { configFlag, formatFlag, nowFlag, requireExports } from "../flags.js";
 import type { FlagHelp } from "../help.js";
@@ -141,12 +142,12 @@ export async function run(argv: string[], io: CliIO, _paint: Paint): Promise<num
   }
 
   if (!values.out) {
-    io.stdout(format === "json" ? `${JSON.stringify(report.snapshot, null, 2)}\n` : report.markdown);
+    io.stdout(format === "json" ? snapshotText(report.snapshot) : report.markdown);
     return 0;
   }
   for (const s of report.snapshots) {
     const path = join(values.out, snapshotPath(s.week.id));
-    await writeAtomic(path, `${JSON.stringify(s, null, 2)}\n`);
+    await writeAtomic(path, snapshotText(s));
     io.stdout(`${path}${s.backfilled ? " (backfilled)" : ""}\n`);
   }
   const markdownPath = join(values.out, reportPath(weekId));

@@ -165,7 +165,7 @@ async function bundleEngine(dir) {
   await build({
     stdin: {
       contents: [
-        'export { readGateDocument } from "./src/checklist/document.ts";',
+        'export { readGateDocument } from "./src/gates/document.ts";',
         'export { evaluateGate } from "./src/gates/evaluate.ts";',
         'export { InputError } from "./src/errors.ts";',
         'export { remarkAlone } from "./bench/remark-alone.mjs";',

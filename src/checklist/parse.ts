@@ -5,7 +5,6 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { InputError } from "../errors.js";
-import { type GateFrontMatter, parseFrontMatter } from "../gates/frontmatter.js";
 import { parseInPieces } from "./chunks.js";
 import {
   emptyItemOpenAcrossBlankLines,
@@ -19,7 +18,7 @@ import {
 } from "./github-compat.js";
 import { extractOwners } from "./owners.js";
 import { expandStructuralTabs } from "./tabs.js";
-import type { ChecklistDocument, ChecklistItem } from "./types.js";
+import type { ChecklistDocument, ChecklistItem, FrontMatterBlock } from "./types.js";
 import { walk } from "./walk.js";
 
 const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
@@ -31,6 +30,11 @@ export interface ParseOptions {
    * items inside it are not checkboxes). PR and issue descriptions have no front matter.
    */
   frontMatter?: boolean;
+  /**
+   * Called with the front matter block before any item is read, so that a caller validating it
+   * (gates/document.ts) reports its errors before any item's, top down like the file.
+   */
+  onFrontMatter?: (block: FrontMatterBlock) => void;
 }
 
 /** Nested re-reads allowed (see parseChecklist); far more than documents written by hand need. */
@@ -41,7 +45,8 @@ const WAIVER_REASON = /\bN\/A\s*:\s*(.*)$/is;
 /**
  * Parses Markdown into its checklist: exactly the list items github.com renders as checkboxes
  * (GFM task list items, wherever lists can appear: nested, in block quotes, in `<details>`;
- * never in code, HTML blocks, comments or tables).
+ * never in code, HTML blocks, comments or tables). Front matter comes back unread: what its keys
+ * mean is the caller's (gates/document.ts reads a gate's).
  */
 export function parseChecklist(source: string, path: string, options: ParseOptions = {}): ChecklistDocument {
   const bomless = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
@@ -51,12 +56,12 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
   const parseFirst = useFrontMatter ? (piece: string) => withFrontMatter.parse(piece) as Root : parseRest;
   const tree = parseInPieces(text, parseFirst, parseRest);
 
-  let frontMatter: GateFrontMatter | null = null;
-  let warnings: InputError[] = [];
   const first = tree.children[0];
-  if (useFrontMatter && first?.type === "yaml") {
-    ({ frontMatter, warnings } = parseFrontMatter(first.value, path, (first.position?.start.line ?? 1) + 1));
-  }
+  const frontMatterBlock =
+    useFrontMatter && first?.type === "yaml"
+      ? { yaml: first.value, line: (first.position?.start.line ?? 1) + 1 }
+      : null;
+  if (frontMatterBlock) options.onFrontMatter?.(frontMatterBlock);
 
   const items: ChecklistItem[] = [];
   const headingStack: { depth: number; text: string }[] = [];
@@ -132,7 +137,7 @@ export function parseChecklist(source: string, path: string, options: ParseOptio
       return undefined;
     });
   collect(tree, { source: text, lineOffset: 0, lineIndent: [], outerDepth: 0, outerParent: null });
-  return { path, frontMatter, firstHeading, items, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { path, frontMatterBlock, firstHeading, items };
 }
 
 /** How many lines a front matter block (`---` … `---` from line 1, as remark-frontmatter reads it) takes. */

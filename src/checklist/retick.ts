@@ -6,7 +6,7 @@ import type { ChecklistDocument, ChecklistItem } from "./types.js";
  * old items with `checked` flipped, and it need not be parsed again (a 1,000-item gate costs
  * ~150 ms to parse). Returns null whenever that cannot be shown, and the caller parses in full.
  */
-export function retick(previous: { text: string; doc: ChecklistDocument }, text: string): ChecklistDocument | null {
+export function retick<D extends ChecklistDocument>(previous: { text: string; doc: D }, text: string): D | null {
   const before = previous.text;
   if (before.length !== text.length) return null;
   const changed: number[] = [];

@@ -1,6 +1,3 @@
-import type { InputError } from "../errors.js";
-import type { GateFrontMatter } from "../gates/frontmatter.js";
-
 /** One GitHub task list item, exactly as github.com renders it as a checkbox. */
 export interface ChecklistItem {
   /** 1-based line of the list item marker. */
@@ -30,12 +27,21 @@ export interface ChecklistItem {
   waiverMissingReason: boolean;
 }
 
+/**
+ * A YAML front matter block (`---` … `---` from line 1), unread: what its keys mean is the
+ * caller's business (gates/document.ts reads a gate's).
+ */
+export interface FrontMatterBlock {
+  /** The YAML between the fences. */
+  yaml: string;
+  /** 1-based line of the YAML's first line (the one after the opening `---`). */
+  line: number;
+}
+
 export interface ChecklistDocument {
   path: string;
-  frontMatter: GateFrontMatter | null;
+  frontMatterBlock: FrontMatterBlock | null;
   /** Text of the document's first heading, if any. */
   firstHeading: string | null;
   items: ChecklistItem[];
-  /** Things launchgate ignored but the author may not expect it to (unknown front matter keys). */
-  warnings?: InputError[];
 }

@@ -8,7 +8,7 @@ import { occurrenceKeys } from "./signoff.js";
  * reading owners and `(optional)` come from, so this only tightens; items new on the PR branch
  * keep their own owners. Returns the head document with those items adjusted.
  */
-export function withBaseAuthority(head: ChecklistDocument, base: ChecklistDocument | undefined): ChecklistDocument {
+export function withBaseAuthority<D extends ChecklistDocument>(head: D, base: ChecklistDocument | undefined): D {
   if (!base) return head;
   const baseKeys = occurrenceKeys(base.items);
   const baseByKey = new Map(base.items.map((item, i) => [baseKeys[i] as string, item]));

@@ -1,4 +1,5 @@
 import type { ChecklistDocument, ChecklistItem } from "../checklist/types.js";
+import type { GateDocument } from "./document.js";
 import { removedItems } from "./removed.js";
 import { type TaskProgress, taskProgress } from "./tasks.js";
 
@@ -42,7 +43,7 @@ export interface EvaluateOptions {
  * waived with a reason, every sign-off is verified, and no required item of the base version was
  * removed. A document without items never passes by accident: callers reject it as input.
  */
-export function evaluateGate(doc: ChecklistDocument, options: EvaluateOptions = {}): GateVerdict {
+export function evaluateGate(doc: GateDocument, options: EvaluateOptions = {}): GateVerdict {
   const blocking: BlockingItem[] = [];
   const isDone = (item: ChecklistItem) =>
     item.checked && !item.waiverMissingReason && !options.unverified?.has(item.line);

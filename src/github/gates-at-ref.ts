@@ -1,6 +1,6 @@
-import { readGateDocument } from "../checklist/document.js";
 import { InputError } from "../errors.js";
 import type { GateEntry } from "../gates/config.js";
+import { readGateDocument } from "../gates/document.js";
 import { evaluateGate } from "../gates/evaluate.js";
 import { isGlob, matchesAny } from "../gates/glob.js";
 import { type CheckFileResult, toCheckFileResult } from "../gates/result.js";

@@ -1,10 +1,10 @@
 import { isMap, LineCounter, parseDocument } from "yaml";
-import { readGateDocument } from "../checklist/document.js";
 import { parseConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Check } from "../doctor/check.js";
 import { InputError } from "../errors.js";
 import { EVENT_MODES, type Mode } from "../event-modes.js";
+import { readGateDocument } from "../gates/document.js";
 import { globToRegExp, isGlob } from "../gates/glob.js";
 import { checkConfigPlaceholders, checkGatePlaceholders, checkLaunchDate } from "./placeholders.js";
 import { checkStepUses } from "./workflow-uses.js";

@@ -1,6 +1,6 @@
-import type { ChecklistDocument } from "../checklist/types.js";
 import type { Config } from "../config/schema.js";
 import type { Check } from "../doctor/check.js";
+import type { GateDocument } from "../gates/document.js";
 
 /**
  * What `launchgate init` leaves for the user to fill in, found by doctor: the `@your-org/…` teams
@@ -30,7 +30,7 @@ export function checkConfigPlaceholders(config: Config, configPath: string, text
 }
 
 /** A gate's approvers or item owners still naming the template's team. */
-export function checkGatePlaceholders(doc: ChecklistDocument, text: string): Check | null {
+export function checkGatePlaceholders(doc: GateDocument, text: string): Check | null {
   const approvers = (doc.frontMatter?.approvers ?? []).filter(isPlaceholder);
   const items = doc.items.filter((item) => item.owners.some(isPlaceholder));
   if (approvers.length === 0 && items.length === 0) return null;

@@ -10,7 +10,7 @@ import {
   neutralizeMentions,
   summaryMarkdown,
 } from "../../src/action/gate/render.js";
-import { parseChecklist } from "../../src/checklist/parse.js";
+import { parseGateDocument } from "../../src/gates/document.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
 import { toCheckFileResult } from "../../src/gates/result.js";
 import { annotationBatches } from "../../src/github/checks.js";
@@ -19,8 +19,8 @@ function gateRun(
   md: string,
   options: { base?: string; unverified?: Map<number, string>; trust?: boolean } = {},
 ): GateRun {
-  const doc = parseChecklist(md, ".github/gates/release.md");
-  const base = options.base ? parseChecklist(options.base, ".github/gates/release.md") : undefined;
+  const doc = parseGateDocument(md, ".github/gates/release.md");
+  const base = options.base ? parseGateDocument(options.base, ".github/gates/release.md") : undefined;
   const verdict = evaluateGate(doc, { ...(base ? { base } : {}), unverified: options.unverified ?? new Map() });
   return {
     headSha: "abcdef1234567890",

@@ -154,13 +154,19 @@ describe("front matter", () => {
     expect(boxes("---\ntitle: x\n# - [ ] in yaml comment\n---\n- [x] real\n", true)).toBe("5x");
   });
 
-  it("in a file, leading --- opens front matter", () => {
-    expect(parseChecklist(doc, "gate.md").frontMatter).toEqual({ title: "Gate" });
+  it("in a file, leading --- opens front matter: its YAML comes back unread, with the line it starts on", () => {
+    expect(parseChecklist(doc, "gate.md").frontMatterBlock).toEqual({ yaml: "title: Gate", line: 2 });
+  });
+
+  it("the checklist reader does not judge front matter: YAML no gate accepts comes back as it is", () => {
+    const parsed = parseChecklist("\uFEFF---\ntitel: [unclosed\n---\n- [ ] a\n", "gate.md");
+    expect(parsed.frontMatterBlock).toEqual({ yaml: "titel: [unclosed", line: 2 });
+    expect(parsed.items.map((i) => i.line)).toEqual([4]);
   });
 
   it("in a PR body (frontMatter: false), --- is a thematic break / setext underline, not front matter", () => {
     const parsed = parseChecklist("---\n- [ ] a\n---\n- [x] b\n", "pr", { frontMatter: false });
-    expect(parsed.frontMatter).toBeNull();
+    expect(parsed.frontMatterBlock).toBeNull();
     expect(parsed.items.map((i) => [i.line, i.checked, i.headings])).toEqual([
       [2, false, []],
       [4, true, []],

@@ -190,48 +190,6 @@ describe("re-reading like cmark-gfm is bounded", () => {
   });
 });
 
-describe("front matter errors point at file:line:column", () => {
-  it("bad YAML", () => {
-    expect(inputError(() => items("---\ntitle: [unclosed\n---\n- [ ] a\n"))).toMatch(/^gate\.md:\d+:\d+: invalid YAML/);
-  });
-
-  it("unknown key names the nearest valid one", () => {
-    expect(inputError(() => items("---\ngate: g\ntitel: x\n---\n- [ ] a\n"))).toBe(
-      'gate.md:3:1: unknown key "titel" — did you mean "title"?',
-    );
-    expect(inputError(() => items("---\napplies_to:\n  bases: main\n---\n"))).toMatch(
-      /^gate\.md:3:3: unknown key "applies_to\.bases" — did you mean "base"\?/,
-    );
-  });
-
-  it("a glob that cannot match (an unclosed { group) is an error at its line, not at use", () => {
-    expect(inputError(() => items("---\napplies_to:\n  head: ['release/{1,2']\n---\n- [ ] a\n"))).toMatch(
-      /^gate\.md:3:10: "applies_to\.head\.0": invalid glob "release\/\{1,2"/,
-    );
-  });
-
-  it("wrong type", () => {
-    expect(inputError(() => items("---\ntitle: 5\n---\n"))).toMatch(/^gate\.md:2:8: "title": .*expected string/);
-    expect(inputError(() => items("---\napprovers: ['not a user!']\n---\n"))).toMatch(
-      /^gate\.md:2:13: "approvers\.0": expected @user or @org\/team/,
-    );
-  });
-
-  it("valid front matter is returned normalised", () => {
-    const doc = parseChecklist(
-      "---\ngate: go-live\ntitle: Go-live\nphase: 5\napplies_to:\n  base: main\napprovers: ['@Alice', 'acme/sre']\n---\n- [ ] a\n",
-      "gate.md",
-    );
-    expect(doc.frontMatter).toEqual({
-      gate: "go-live",
-      title: "Go-live",
-      phase: 5,
-      applies_to: { base: ["main"] },
-      approvers: ["alice", "acme/sre"],
-    });
-  });
-});
-
 describe("decodeDocument refuses what is not a UTF-8 text document", () => {
   const decode = (bytes: Uint8Array) => () => decodeDocument(bytes, "f.md");
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseChecklist } from "../../src/checklist/parse.js";
+import { parseGateDocument } from "../../src/gates/document.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
 import { checkResultSchema, toCheckFileResult, toCheckResult } from "../../src/gates/result.js";
 import { taskProgress } from "../../src/gates/tasks.js";
 
-const gate = (md: string, path = "gates/go-live.md") => parseChecklist(md, path);
+const gate = (md: string, path = "gates/go-live.md") => parseGateDocument(md, path);
 const verdict = (md: string) => evaluateGate(gate(md));
 
 describe("evaluateGate", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseChecklist } from "../../src/checklist/parse.js";
+import { parseGateDocument } from "../../src/gates/document.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
 import { itemKey, removedItems } from "../../src/gates/removed.js";
 
@@ -74,8 +75,8 @@ describe("removed items", () => {
   });
 
   it("a removed required item fails the gate even when every remaining item is done", () => {
-    const base = parseChecklist("- [x] a\n- [ ] b\n", "gate.md");
-    const head = parseChecklist("- [x] a\n", "gate.md");
+    const base = parseGateDocument("- [x] a\n- [ ] b\n", "gate.md");
+    const head = parseGateDocument("- [x] a\n", "gate.md");
     const verdict = evaluateGate(head, { base });
     expect(verdict.passed).toBe(false);
     expect(verdict.removed.map((i) => i.text)).toEqual(["b"]);

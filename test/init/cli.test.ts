@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readGateDocument } from "../../src/checklist/document.js";
 import { parseConfig } from "../../src/config/load.js";
+import { readGateDocument } from "../../src/gates/document.js";
 import { runCli } from "../support/run-cli.js";
 
 const exec = promisify(execFile);

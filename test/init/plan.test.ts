@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readGateDocument } from "../../src/checklist/document.js";
 import { parseConfig } from "../../src/config/load.js";
+import { readGateDocument } from "../../src/gates/document.js";
 import { conflicts, destinationOf, planInit, renderGate, type TemplateFile } from "../../src/init/plan.js";
 import type { RepoInfo } from "../../src/init/repo-info.js";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readGateDocument } from "../../src/checklist/document.js";
+import { readGateDocument } from "../../src/gates/document.js";
 import { evaluateGate } from "../../src/gates/evaluate.js";
 
 const dir = join(import.meta.dirname, "../../templates/gates");

@@ -85,7 +85,7 @@ export async function evaluateBody(
     const attributions = await bodyAttributions(history, wantedStates(requests), statesOf);
     unverified = await decide(client, requests, attributions);
   }
-  const titled = { ...doc, firstHeading: "PR description checklist" };
+  const titled = { ...doc, frontMatter: null, firstHeading: "PR description checklist" };
   const verdict = evaluateGate(titled, { unverified, removed: removals?.items ?? [] });
   verdict.id = "pr-description";
   verdict.title = "PR description checklist";

@@ -1,13 +1,11 @@
-import { readGateDocument } from "../../checklist/document.js";
 import { decodeDocument } from "../../checklist/input.js";
 import { normalizeOwner } from "../../checklist/owners.js";
-import { parseChecklist } from "../../checklist/parse.js";
 import { retick } from "../../checklist/retick.js";
-import type { ChecklistDocument } from "../../checklist/types.js";
 import type { Config } from "../../config/schema.js";
 import { InputError } from "../../errors.js";
 import { withBaseAuthority } from "../../gates/base-authority.js";
 import { type AppliesTo, DEFAULT_GATES } from "../../gates/config.js";
+import { type GateDocument, parseGateDocument, readGateDocument } from "../../gates/document.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import { isGlob, matchesAny } from "../../gates/glob.js";
 import { gateApplies, matchRelease } from "../../gates/release.js";
@@ -41,16 +39,16 @@ export interface GateRun {
  * version, and parsing a large gate costs far more than anything else in a run. A version that
  * only ticks boxes relative to the last one parsed of the same path reuses that parse (retick).
  */
-const parsedBlobs = new Map<string, ChecklistDocument>();
-const lastParsed = new Map<string, { text: string; doc: ChecklistDocument }>();
+const parsedBlobs = new Map<string, GateDocument>();
+const lastParsed = new Map<string, { text: string; doc: GateDocument }>();
 
-function parseBlob(file: FileAtRef, path: string): ChecklistDocument {
+function parseBlob(file: FileAtRef, path: string): GateDocument {
   const id = `${file.sha}\u0000${path}`;
   let doc = parsedBlobs.get(id);
   if (!doc) {
     const text = decodeDocument(file.bytes, path);
     const previous = lastParsed.get(path);
-    doc = (previous && retick(previous, text)) ?? parseChecklist(text, path);
+    doc = (previous && retick(previous, text)) ?? parseGateDocument(text, path);
     lastParsed.set(path, { text, doc });
     parsedBlobs.set(id, doc);
   }
@@ -183,8 +181,8 @@ async function resolveGateFiles(
 interface Versions {
   path: string;
   appliesTo: AppliesTo | undefined;
-  head: ChecklistDocument;
-  base: ChecklistDocument | undefined;
+  head: GateDocument;
+  base: GateDocument | undefined;
   existsAtHead: boolean;
 }
 
@@ -205,7 +203,7 @@ async function readVersions(
       return {
         path: entry.path,
         appliesTo: entry.appliesTo,
-        head: { path: entry.path, frontMatter: base.frontMatter, firstHeading: base.firstHeading, items: [] },
+        head: { ...base, items: [] },
         base,
         existsAtHead: false,
       };
@@ -229,7 +227,7 @@ async function readVersions(
  * The base version decides owners, approvers, `applies_to` and which items may not be removed, so
  * one that cannot be parsed fails the gate: nothing from the head's version stands in for it.
  */
-function parseBase(file: FileAtRef, path: string, baseSha: string): ChecklistDocument {
+function parseBase(file: FileAtRef, path: string, baseSha: string): GateDocument {
   try {
     return parseBlob(file, path);
   } catch (error) {

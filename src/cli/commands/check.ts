@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { readGateDocument } from "../../checklist/document.js";
 import { InputError } from "../../errors.js";
 import type { Paint } from "../../format/paint.js";
+import { readGateDocument } from "../../gates/document.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import { formatCheckMarkdown } from "../../gates/format/markdown.js";
 import { formatCheckText } from "../../gates/format/text.js";

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { readGateDocument } from "../../checklist/document.js";
 import { formatCriteriaText } from "../../criteria/format/text.js";
 import type { Paint } from "../../format/paint.js";
+import { readGateDocument } from "../../gates/document.js";
 import { evaluateGate } from "../../gates/evaluate.js";
 import { runCriteria } from "../../pipeline/criteria.js";
 import { criteriaWindow, unknownMetricLines } from "../../pipeline/metrics.js";

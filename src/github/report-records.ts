@@ -54,7 +54,7 @@ export interface CachedPull {
 }
 
 /**
- * One string per distinct label, login and association: JSON.parse makes a new string for every
+ * One string per distinct label, login, association and minimal body: JSON.parse makes a new string for every
  * occurrence, and 100,000 issues repeat a few hundred of them. (One pool per process: a run reads
  * one repository.)
  */
@@ -194,7 +194,8 @@ export function restFromRecords(records: Iterable<CachedIssue>, urls: RestUrls):
       state: r.s === "o" ? "open" : "closed",
       state_reason: r.r ?? null,
       ...(urls.web ? { html_url: [urls.web, "/issues/", r.n].join("") } : {}),
-      body: r.f ? bodyFromSections(r.f) : null,
+      // Shared: issues with the same form answers have the same minimal body (and triage reads each once).
+      body: r.f ? intern(bodyFromSections(r.f)) : null,
       user: user(r.a),
       author_association: r.aa === undefined ? "NONE" : intern(r.aa),
       // Sorted as the as-of reconstruction sorts them: an issue unchanged at an instant is then not copied.

@@ -22,7 +22,8 @@ export function parseJsonList<S extends z.ZodType>(text: string, schema: S, file
         ...lineColumn(text, chunk.offset),
       });
     }
-    values.push(...value);
+    // One value at a time: spreading a page of hundreds of thousands of objects overflows the stack.
+    for (const item of value) values.push(item);
   }
   const result = z.array(schema).safeParse(values);
   if (result.success) return result.data;

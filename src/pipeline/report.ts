@@ -124,8 +124,10 @@ export function reportWeek(
  */
 export function firstWeek(config: Config, data: Pick<ReportSources, "issues" | "pulls">): string | null {
   if (config.launch.date) return formatWeekId(isoWeekOfDate(config.launch.date));
-  const times = [...data.issues, ...data.pulls].map((i) => Date.parse(i.created_at));
-  return times.length > 0 ? weekOf(new Date(Math.min(...times)), config.launch.timezone) : null;
+  // A loop, not Math.min(...times): one argument per issue overflows the stack in large repositories.
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const item of [data.issues, data.pulls].flat()) oldest = Math.min(oldest, Date.parse(item.created_at));
+  return Number.isFinite(oldest) ? weekOf(new Date(oldest), config.launch.timezone) : null;
 }
 
 /**

@@ -325,7 +325,8 @@ function worstOf(metric: SnapshotMetric, values: readonly number[]): number | nu
   const lower = metric.comparison === "<" || metric.comparison === "<=" || LOWER_IS_BETTER.has(metric.name);
   const higher = metric.comparison === ">" || metric.comparison === ">=" || HIGHER_IS_BETTER.has(metric.name);
   if (lower === higher) return null;
-  return lower ? Math.max(...values) : Math.min(...values);
+  // reduce, not Math.max(...values): a week of fine-grained samples is too many arguments.
+  return values.reduce((worst, v) => (lower ? Math.max(worst, v) : Math.min(worst, v)));
 }
 
 /** Total release asset downloads of releases published by `asOf` (GitHub keeps only totals). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import { parseJsonList } from "../../src/model/json-list.js";
 import { restIssueSchema } from "../../src/model/rest.js";
 import { inputErrorOf } from "../support/input-error.js";
@@ -13,6 +14,13 @@ const issue = (n: number) => ({
 });
 
 describe("parseJsonList", () => {
+  it("reads one page of 300,000 values (a single exported array of a large repository)", () => {
+    const numbers = Array.from({ length: 300_000 }, (_, i) => i);
+    const values = parseJsonList(JSON.stringify(numbers), z.number(), "big.json");
+    expect(values.length).toBe(300_000);
+    expect(values.at(-1)).toBe(299_999);
+  });
+
   it("concatenates the arrays that `gh api --paginate` prints page after page", () => {
     const text = `${JSON.stringify([issue(1), issue(2)])}\n${JSON.stringify([issue(3)])}\n`;
     const issues = parseJsonList(text, restIssueSchema, "issues.json");

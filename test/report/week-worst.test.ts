@@ -37,3 +37,19 @@ describe("a metric's worst sample in the week", () => {
     expect(metric("crash_rate")).toMatchObject({ value: null, worst: null });
   });
 });
+
+describe("a week of many samples", () => {
+  it("finds the worst of 200,000 samples (one argument each would overflow the stack)", () => {
+    const start = Date.parse("2026-11-16T10:00:00Z");
+    const rows = Array.from({ length: 200_000 }, (_, i) => {
+      const at = new Date(start + i * 2000).toISOString();
+      return `error_rate,${at},${i === 123_456 ? 55 : 1}`;
+    });
+    const snapshot = buildWeekSnapshot(
+      sources({ metrics: parseMetrics(["metric,at,value", ...rows].join("\n"), "m.csv") }),
+      { weekId: "2026-W47", now: new Date("2026-11-30T00:00:00Z"), previous: null, backfilled: false },
+      config(),
+    );
+    expect(snapshot.metrics.find((m) => m.name === "error_rate")).toMatchObject({ value: 1, worst: 55 });
+  });
+});

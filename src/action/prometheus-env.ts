@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import type { Env } from "../metrics/prometheus/settings.js";
+import { type Env, PROXY_VARIABLES } from "../metrics/prometheus/settings.js";
 
 /** Action input → the environment variable it stands for (an input, when set, wins). */
 const INPUTS = {
@@ -14,10 +14,13 @@ const SECRET = new Set(["prometheus-token", "prometheus-password", "prometheus-h
 
 /**
  * The Prometheus settings' environment in the Action: the `prometheus-*` inputs (from secrets) or
- * the same `LAUNCHGATE_PROMETHEUS_*` variables set with `env:`. Secret values are masked in the log.
+ * the same `LAUNCHGATE_PROMETHEUS_*` variables set with `env:`, and the runner's proxy variables.
+ * Secret values are masked in the log.
  */
 export function prometheusEnv(): Env {
-  const env: Record<string, string | undefined> = {};
+  const env: Record<string, string | undefined> = Object.fromEntries(
+    PROXY_VARIABLES.map((name) => [name, process.env[name]]),
+  );
   for (const [input, name] of Object.entries(INPUTS)) {
     const value = core.getInput(input) || process.env[name] || undefined;
     if (value && SECRET.has(input)) {

@@ -158,14 +158,20 @@ export async function startHangingServer(): Promise<LocalServer> {
   };
 }
 
-/** A CA and a certificate for 127.0.0.1 it signed (openssl), in a fresh temp dir. */
-export function makeCertificates(): { dir: string; caFile: string; ca: string; key: string; cert: string } {
+/** A CA and a certificate for 127.0.0.1 (and `host`, when given) it signed (openssl), in a fresh temp dir. */
+export function makeCertificates(host?: string): {
+  dir: string;
+  caFile: string;
+  ca: string;
+  key: string;
+  cert: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), "launchgate-tls-"));
   const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
   const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
   run(["req", "-x509", ...ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=launchgate test CA"]);
   run(["req", ...ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
-  writeFileSync(join(dir, "ext.cnf"), "subjectAltName=IP:127.0.0.1\n");
+  writeFileSync(join(dir, "ext.cnf"), `subjectAltName=IP:127.0.0.1${host ? `,DNS:${host}` : ""}\n`);
   const sign = ["-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "ext.cnf"];
   run(["x509", "-req", "-in", "server.csr", ...sign, "-out", "server.pem"]);
   const read = (name: string) => readFileSync(join(dir, name), "utf8");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { MAX_BODY_BYTES } from "./response.js";
 import type { PrometheusSettings } from "./settings.js";
 
@@ -21,9 +21,22 @@ export class PrometheusUnreachable extends Error {
 
 export type Transport = (path: string, params: Record<string, string>) => Promise<HttpAnswer>;
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
 export async function httpTransport(settings: PrometheusSettings): Promise<Transport> {
   const ca = settings.ca === null ? undefined : "pem" in settings.ca ? settings.ca.pem : await readCa(settings.ca.file);
-  return (path, params) => post(settings, ca, path, params);
+  // node:http ignores HTTPS_PROXY unless an agent is given the variables: a runner behind a proxy
+  // reaches Prometheus the way it reaches GitHub, and NO_PROXY sends internal hosts direct. Loopback
+  // goes direct as @actions/http-client does (Node would send it to the proxy): a SigV4 or auth
+  // proxy run in the job listens there.
+  const { protocol, hostname } = new URL(settings.url);
+  const proxied = Object.keys(settings.proxyEnv).length > 0 && !LOOPBACK.test(hostname);
+  const agent = !proxied
+    ? undefined
+    : protocol === "https:"
+      ? new HttpsAgent({ proxyEnv: settings.proxyEnv })
+      : new HttpAgent({ proxyEnv: settings.proxyEnv });
+  return (path, params) => post(settings, ca, agent, path, params);
 }
 
 async function readCa(file: string): Promise<string> {
@@ -38,6 +51,7 @@ async function readCa(file: string): Promise<string> {
 function post(
   settings: PrometheusSettings,
   ca: string | undefined,
+  agent: HttpAgent | undefined,
   path: string,
   params: Record<string, string>,
 ): Promise<HttpAnswer> {
@@ -56,6 +70,7 @@ function post(
         "User-Agent": "launchgate",
       },
       ...(ca ? { ca } : {}),
+      ...(agent ? { agent } : {}),
     });
     // The reason we cut the request short, if we did (the socket then reports a bare "aborted").
     let cut: PrometheusUnreachable | null = null;

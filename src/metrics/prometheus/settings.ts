@@ -22,6 +22,8 @@ export interface PrometheusSettings {
   headers: Record<string, string>;
   /** Extra trusted CA: PEM text, or a file to read it from. */
   ca: { pem: string } | { file: string } | null;
+  /** The environment's proxy variables (HTTPS_PROXY, NO_PROXY, …), as GitHub's requests honour them. */
+  proxyEnv: Record<string, string>;
   queries: PrometheusQuery[];
 }
 
@@ -63,9 +65,15 @@ export function prometheusSettings(config: MetricsConfig, env: Env, configFile: 
     timeoutMs: parseDuration(prometheus.timeout) ?? 30_000,
     headers,
     ca: !ca ? null : ca.startsWith("-----BEGIN") ? { pem: ca } : { file: ca },
+    proxyEnv: Object.fromEntries(
+      PROXY_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]] as [string, string]] : [])),
+    ),
     queries: prometheusQueries(prometheus),
   };
 }
+
+/** The proxy variables a runner or shell may set; Prometheus requests honour them as GitHub's do. */
+export const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"];
 
 function checkUrl(url: string, where: string): void {
   let parsed: URL;

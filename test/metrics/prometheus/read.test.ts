@@ -12,6 +12,7 @@ import {
   startHangingServer,
   startPrometheus,
 } from "../../support/prometheus.js";
+import { startTestProxy } from "../../support/proxy.js";
 import { metricsCsv, NOW, openMetrics, prometheusConfig, RELEASE } from "./fixture.js";
 
 // The Prometheus source module against a real Prometheus serving the fixture series.
@@ -177,6 +178,44 @@ describe("reading the fixture from a real Prometheus", () => {
         expect(trusted?.series.error_rate?.samples).toHaveLength(3601);
       }
     } finally {
+      rmSync(certs.dir, { recursive: true, force: true });
+    }
+  });
+
+  it("goes through HTTPS_PROXY as GitHub's requests do, and straight to a NO_PROXY host", async () => {
+    // Only the proxy resolves prometheus.corp.test: a request that skipped it cannot connect.
+    const certs = makeCertificates("prometheus.corp.test");
+    const proxy = await startTestProxy();
+    try {
+      const server = await startAuthProxy(prometheus.url, { authorization: "Bearer s3cret" }, certs);
+      servers.push(server);
+      const url = `https://prometheus.corp.test:${new URL(server.url).port}`;
+      const base = { LAUNCHGATE_PROMETHEUS_TOKEN: "s3cret", LAUNCHGATE_PROMETHEUS_CA: certs.ca };
+      const viaProxy = await read({ error_rate: "lg_err_exact" }, { url, env: { ...base, HTTPS_PROXY: proxy.url } });
+      expect(viaProxy?.unknown).toEqual({});
+      expect(viaProxy?.series.error_rate?.samples).toHaveLength(3601);
+      expect(proxy.connects).toEqual([`prometheus.corp.test:${new URL(server.url).port}`]);
+
+      const bypassed = await read(
+        { error_rate: "lg_err_exact" },
+        { url, env: { ...base, HTTPS_PROXY: proxy.url, NO_PROXY: ".corp.test" } },
+      );
+      expect(bypassed?.unknown.error_rate).toMatch(
+        /cannot reach https:\/\/prometheus\.corp\.test.*(ENOTFOUND|EAI_AGAIN)/,
+      );
+      const direct = await read({ error_rate: "lg_err_exact" }, { url, env: base });
+      expect(direct?.unknown.error_rate).toMatch(/cannot reach .*(ENOTFOUND|EAI_AGAIN)/);
+      expect(proxy.connects).toHaveLength(1);
+
+      // A server on loopback (an auth or SigV4 proxy run in the job) is reached direct.
+      const local = await read(
+        { error_rate: "lg_err_exact" },
+        { url: server.url, env: { ...base, HTTPS_PROXY: proxy.url } },
+      );
+      expect(local?.unknown).toEqual({});
+      expect(proxy.connects).toHaveLength(1);
+    } finally {
+      await proxy.close();
       rmSync(certs.dir, { recursive: true, force: true });
     }
   });

@@ -1,0 +1,4 @@
+// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
+import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
+import{b as a,c as i}from"./chunk-U5S646QE.js";import{a as s}from"./chunk-EWZIMBDW.js";import{l as t,m as f}from"./chunk-GZDMN2CD.js";function m(n,r,o){let e=n??o;if(!r.includes(e))throw new i(`unknown --format "${n}"`,{fix:`use ${r.join(" or ")}`});return e}function p(n){return n===void 0?new Date:d("--now",n)}function d(n,r){return s(r,{name:n,fix:`e.g. ${n} 2026-11-02T12:00:00Z`,error:i})}function x(n,r,o){for(let e of r)if(!n[e])throw new i(`--${e} is required (or --repo OWNER/NAME to read GitHub live)`,{fix:o})}async function l(n){return n===void 0?f:t(await a(n),n)}export{m as a,p as b,d as c,x as d,l as e};
+//# sourceMappingURL=chunk-4B4YDCZK.js.map

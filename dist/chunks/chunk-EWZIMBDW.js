@@ -1,0 +1,4 @@
+// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
+import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
+import{a}from"./chunk-Y4Z2K3RC.js";var o=/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;function s(n,t){let r=new Date(n);if(!o.test(n)||Number.isNaN(r.getTime())||!f(n.slice(0,10))){let e=t.error??a;throw new e(`${t.name} "${n}" is not an ISO-8601 instant with an offset`,{...t.file?{file:t.file}:{},fix:t.fix})}return r}function f(n){let[t,r,e]=n.split("-").map(Number),i=new Date(Date.UTC(t,r-1,e));return i.getUTCMonth()===r-1&&i.getUTCDate()===e}function d(n,t=()=>new Date){return n?s(n,{name:"LAUNCHGATE_NOW",file:"environment LAUNCHGATE_NOW",fix:"e.g. 2026-11-02T12:00:00Z, or unset it"}):t()}export{s as a,d as b};
+//# sourceMappingURL=chunk-EWZIMBDW.js.map

@@ -1,4 +1,0 @@
-// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{b as n}from"./chunk-P44RW63N.js";import{a as e}from"./chunk-Y4Z2K3RC.js";var i="snapshots",s="reports";function p(t){return`${t}.json`}function u(t){return`${t}.md`}function c(t){return`${i}/${p(t)}`}function g(t){return`${s}/${u(t)}`}function f(t){let r=/^(\d{4}-W\d{2})\.json$/.exec(t)?.[1];return r&&n(r)?r:null}function $(t,r,o){if(t.week.id!==r)throw new e(`week.id: ${t.week.id} but the file is named for ${r}`,{file:o,fix:`rename it to ${t.week.id}.json, or regenerate ${r} with launchgate report`});return t}export{i as a,p as b,u as c,c as d,g as e,f,$ as g};
-//# sourceMappingURL=chunk-I4DTB7QZ.js.map

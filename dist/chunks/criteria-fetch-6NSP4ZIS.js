@@ -1,4 +1,0 @@
-// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
-import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
-import{a}from"./chunk-O6HDCM2Y.js";import"./chunk-SHASH4LA.js";import"./chunk-3FESXMUI.js";import"./chunk-3EKCDBWS.js";import"./chunk-LGAO2HVR.js";import"./chunk-S6JZWN6Y.js";import"./chunk-5LZEB72C.js";import"./chunk-2HLEKF2L.js";import"./chunk-USNAVU2M.js";import"./chunk-DFQ3BXDD.js";import"./chunk-CZTDR6RT.js";import"./chunk-YC3DL5SU.js";import"./chunk-NYNV4S2B.js";import"./chunk-Y6WR67QS.js";import"./chunk-GGJC6YFC.js";import"./chunk-Y4Z2K3RC.js";import"./chunk-F5YPIXJ5.js";import"./chunk-XLVSOYEC.js";export{a as fetchCriteriaData};
-//# sourceMappingURL=criteria-fetch-6NSP4ZIS.js.map

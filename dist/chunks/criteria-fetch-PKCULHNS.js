@@ -1,0 +1,4 @@
+// launchgate, MIT. Bundled third-party code and its licences: THIRD-PARTY-NOTICES.md
+import { createRequire as __launchgateRequire } from 'node:module'; const require = __launchgateRequire(import.meta.url);
+import{a}from"./chunk-WGGDVDUS.js";import"./chunk-ZS3RD3F2.js";import"./chunk-3FESXMUI.js";import"./chunk-R3UDG2HH.js";import"./chunk-CN2XA3R7.js";import"./chunk-LS62ESS5.js";import"./chunk-5LZEB72C.js";import"./chunk-XKJYYOTV.js";import"./chunk-DM6HP4YX.js";import"./chunk-USNAVU2M.js";import"./chunk-BJMTROMW.js";import"./chunk-3XTIPOBV.js";import"./chunk-YC3DL5SU.js";import"./chunk-27ED4OIP.js";import"./chunk-Y6WR67QS.js";import"./chunk-GGJC6YFC.js";import"./chunk-Y4Z2K3RC.js";import"./chunk-F5YPIXJ5.js";import"./chunk-XLVSOYEC.js";export{a as fetchCriteriaData};
+//# sourceMappingURL=criteria-fetch-PKCULHNS.js.map

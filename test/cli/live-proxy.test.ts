@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
 import { startTestProxy, type TestProxy } from "../support/proxy.js";
-import { type CliRun, runCliAsync } from "../support/run-cli.js";
+import { type CliRun, cleanEnv, runCliAsync } from "../support/run-cli.js";
 import { type TestCertificate, testCertificate } from "../support/test-certificate.js";
 
 // The built live CLI (`node dist/cli.js`, a real process) on a laptop in a company network: GitHub
@@ -56,13 +56,7 @@ const apiUrl = (server: FakeGitHub) => server.url.replace("127.0.0.1", HOST);
 /** `launchgate <command> --repo acme/shop --api-url …` with only PATH, the token and `env`. */
 function live(command: string, server: FakeGitHub, env: Record<string, string>): Promise<CliRun> {
   return runCliAsync([command, "--repo", "acme/shop", "--api-url", apiUrl(server), "--now", NOW, "--format", "json"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NO_COLOR: "1",
-      GH_TOKEN: TOKEN,
-      NODE_EXTRA_CA_CERTS: certificate.certFile,
-      ...env,
-    },
+    env: cleanEnv({ GH_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: certificate.certFile, ...env }),
   });
 }
 

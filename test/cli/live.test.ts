@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportRepo, type RepoExport } from "../support/export-repo.js";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
-import { runCli, runCliAsync } from "../support/run-cli.js";
+import { cleanEnv, runCli, runCliAsync } from "../support/run-cli.js";
 
 // The built CLI (`npm run build`) reading a repository live with --repo, against the fake GitHub,
 // compared with the same command on the repository's exports (`gh api --paginate`): the live
@@ -77,12 +77,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string> = {}) => ({
-  PATH: process.env.PATH ?? "",
-  NO_COLOR: "1",
-  GH_TOKEN: TOKEN,
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => cleanEnv({ GH_TOKEN: TOKEN, ...extra });
 const live = (command: string, ...args: string[]) =>
   runCliAsync([command, "--repo", "acme/shop", "--api-url", server.url, "--now", NOW, "--format", "json", ...args], {
     env: env(),
@@ -156,7 +151,7 @@ describe("live CLI: --repo reads GitHub like the exports say", () => {
 
   it("needs a token for --repo, and --api-url only with --repo", async () => {
     const noToken = await runCliAsync(["triage", "--repo", "acme/shop", "--api-url", server.url], {
-      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+      env: cleanEnv(),
     });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toMatch(

@@ -177,28 +177,3 @@ export function makeCertificates(host?: string): {
   const read = (name: string) => readFileSync(join(dir, name), "utf8");
   return { dir, caFile: join(dir, "ca.pem"), ca: read("ca.pem"), key: read("server.key"), cert: read("server.pem") };
 }
-
-/**
- * Runs the built CLI as a real process without blocking this one (the proxies and the hanging server
- * of a test live in this process and must keep answering).
- */
-export function runCliAsync(
-  cli: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}

@@ -10,6 +10,11 @@ export interface CliRun {
   stderr: string;
 }
 
+/** A child's whole environment: PATH, no colour and `env`; nothing else from the test's shell. */
+export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env };
+}
+
 /** Runs `launchgate ARGS…` as a real process; without `env`, colour is off (NO_COLOR). */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTsdb, type RunningPrometheus, runCliAsync, startPrometheus } from "../../support/prometheus.js";
-import { CLI } from "../../support/run-cli.js";
+import { buildTsdb, type RunningPrometheus, startPrometheus } from "../../support/prometheus.js";
+import { cleanEnv, runCliAsync } from "../../support/run-cli.js";
 import { metricsCsv, NOW, openMetrics, prometheusConfig, RELEASE } from "./fixture.js";
 
 // The built CLI (`npm run build`) as a real process against a real Prometheus.
@@ -23,7 +23,7 @@ function write(name: string, text: string): string {
   return path;
 }
 
-const cli = (args: string[], env: Record<string, string> = {}) => runCliAsync(CLI, args, env);
+const cli = (args: string[], env: Record<string, string> = {}) => runCliAsync(args, { env: cleanEnv(env) });
 
 describe("launchgate metrics", () => {
   it("prints what each metric reads, from Prometheus and from the file, and exits 0 when all are known", async () => {

@@ -10,13 +10,12 @@ import {
   buildTsdb,
   type LocalServer,
   type RunningPrometheus,
-  runCliAsync,
   startAuthProxy,
   startHangingServer,
   startPrometheus,
 } from "../../support/prometheus.js";
 import { runScheduledAction } from "../../support/run-action.js";
-import { CLI } from "../../support/run-cli.js";
+import { cleanEnv, runCliAsync } from "../../support/run-cli.js";
 import { metricsCsv, NOW, openMetrics, PREVIOUS_RELEASE, prometheusConfig, RELEASE } from "./fixture.js";
 
 // The built CLI and Action (`npm run build`) as real processes against a real Prometheus serving the
@@ -56,12 +55,8 @@ function configFor(queries: Record<string, string>, extra: { step?: string; time
 
 async function criteria(config: string, args: string[] = [], env: Record<string, string> = {}) {
   const run = await runCliAsync(
-    CLI,
     ["criteria", ...inputs, "--config", config, "--now", NOW, "--format", "json", ...args],
-    {
-      LAUNCHGATE_PROMETHEUS_URL: prometheus.url,
-      ...env,
-    },
+    { env: cleanEnv({ LAUNCHGATE_PROMETHEUS_URL: prometheus.url, ...env }) },
   );
   return { ...run, result: run.stdout ? criteriaResultSchema.parse(JSON.parse(run.stdout)) : null };
 }
@@ -120,7 +115,6 @@ describe("launchgate criteria reading Prometheus", () => {
     });
     const olderOnly = write("releases-old.json", JSON.stringify([release("v1.0.0", PREVIOUS_RELEASE)]));
     const before = await runCliAsync(
-      CLI,
       [
         "criteria",
         ...inputs.slice(0, 4),
@@ -133,7 +127,7 @@ describe("launchgate criteria reading Prometheus", () => {
         "--format",
         "json",
       ],
-      { LAUNCHGATE_PROMETHEUS_URL: prometheus.url },
+      { env: cleanEnv({ LAUNCHGATE_PROMETHEUS_URL: prometheus.url }) },
     );
     expect(JSON.parse(before.stdout).rules.find((r: { id: string }) => r.id === "rollback.error-rate").outcome).toBe(
       "fire",
@@ -203,7 +197,6 @@ describe("launchgate criteria reading Prometheus", () => {
 describe("launchgate report reading Prometheus", () => {
   async function report(config: string, args: string[] = []) {
     const run = await runCliAsync(
-      CLI,
       [
         "report",
         ...inputs,
@@ -219,7 +212,7 @@ describe("launchgate report reading Prometheus", () => {
         "json",
         ...args,
       ],
-      { LAUNCHGATE_PROMETHEUS_URL: prometheus.url },
+      { env: cleanEnv({ LAUNCHGATE_PROMETHEUS_URL: prometheus.url }) },
     );
     return { ...run, snapshot: run.code === 0 ? parseSnapshot(run.stdout, "stdout") : null };
   }

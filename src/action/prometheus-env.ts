@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
-import { type Env, PROXY_VARIABLES } from "../metrics/prometheus/settings.js";
+import type { Env } from "../metrics/prometheus/settings.js";
+import { PROXY_VARIABLES } from "../proxy-variables.js";
 
 /** Action input → the environment variable it stands for (an input, when set, wins). */
 const INPUTS = {

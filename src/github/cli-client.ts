@@ -1,6 +1,7 @@
 import http from "node:http";
 import { Octokit } from "@octokit/rest";
 import { InputError } from "../errors.js";
+import { PROXY_URL_VARIABLES } from "../proxy-variables.js";
 import { buildClient, type ClientOptions, type GitHubClient, type OctokitClient } from "./client.js";
 
 /**
@@ -20,15 +21,13 @@ export function createCliClient(options: ClientOptions, env: NodeJS.ProcessEnv =
   );
 }
 
-const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
-
 /**
  * Node ignores proxy variables unless asked: NODE_USE_ENV_PROXY=1 at start, or (Node 24.14 and
  * later) `http.setGlobalProxyFromEnv` at run time. Where neither works, stop rather than go around
  * the proxy.
  */
 function useEnvProxy(env: NodeJS.ProcessEnv): void {
-  const variable = PROXY_VARIABLES.find((name) => env[name]);
+  const variable = PROXY_URL_VARIABLES.find((name) => env[name]);
   if (env.NODE_USE_ENV_PROXY === "1" || !variable) return;
   const setGlobalProxyFromEnv = (http as { setGlobalProxyFromEnv?: (env: NodeJS.ProcessEnv) => unknown })
     .setGlobalProxyFromEnv;

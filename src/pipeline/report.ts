@@ -126,7 +126,9 @@ export function firstWeek(config: Config, data: Pick<ReportSources, "issues" | "
   if (config.launch.date) return formatWeekId(isoWeekOfDate(config.launch.date));
   // A loop, not Math.min(...times): one argument per issue overflows the stack in large repositories.
   let oldest = Number.POSITIVE_INFINITY;
-  for (const item of [data.issues, data.pulls].flat()) oldest = Math.min(oldest, Date.parse(item.created_at));
+  for (const list of [data.issues, data.pulls]) {
+    for (const item of list) oldest = Math.min(oldest, Date.parse(item.created_at));
+  }
   return Number.isFinite(oldest) ? weekOf(new Date(oldest), config.launch.timezone) : null;
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { PROXY_VARIABLES } from "../../proxy-variables.js";
 import { type MetricsConfig, type PrometheusQuery, prometheusQueries } from "./config.js";
 import { parseDuration } from "./duration.js";
 
@@ -71,9 +72,6 @@ export function prometheusSettings(config: MetricsConfig, env: Env, configFile: 
     queries: prometheusQueries(prometheus),
   };
 }
-
-/** The proxy variables a runner or shell may set; Prometheus requests honour them as GitHub's do. */
-export const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"];
 
 function checkUrl(url: string, where: string): void {
   let parsed: URL;

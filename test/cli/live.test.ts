@@ -20,18 +20,7 @@ function shop(world: World): void {
   repo.collaborators.set("maintainer", "write");
   repo.commit("main", { author: "rita", files: { "README.md": "shop\n" }, date: "2026-10-20T09:00:00Z" });
   repo.commit("fix/search", { from: "main", author: "maintainer", files: { "search.ts": "fast\n" } });
-  repo.releases.push({
-    id: world.nextId(),
-    tagName: "v1.0.0",
-    name: "v1.0.0",
-    body: "",
-    draft: false,
-    prerelease: false,
-    targetCommitish: "main",
-    author: "rita",
-    createdAt: "2026-10-30T09:00:00Z",
-    publishedAt: "2026-10-30T09:00:00Z",
-  });
+  repo.addRelease({ tag: "v1.0.0", author: "rita", createdAt: "2026-10-30T09:00:00Z" });
   repo.addIssue({
     number: 1,
     title: "Checkout crashes",

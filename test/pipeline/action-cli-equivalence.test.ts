@@ -121,18 +121,7 @@ function build(): World {
   });
   Object.assign(merged, { state: "closed", closedAt: "2026-11-18T09:30:00Z", updatedAt: "2026-11-18T09:30:00Z" });
   Object.assign(merged.pull as object, { merged: true, mergedAt: "2026-11-18T09:30:00Z" });
-  repo.releases.push({
-    id: world.nextId(),
-    tagName: "v1.0.0",
-    name: "v1.0.0",
-    body: "",
-    draft: false,
-    prerelease: false,
-    targetCommitish: "main",
-    author: "rita",
-    createdAt: "2026-11-10T12:00:00Z",
-    publishedAt: "2026-11-10T12:00:00Z",
-  });
+  repo.addRelease({ tag: "v1.0.0", author: "rita", createdAt: "2026-11-10T12:00:00Z" });
   return world;
 }
 

@@ -192,14 +192,9 @@ describe("fake GitHub contract checks", () => {
     const w = world();
     const repo = w.repo("acme/shop");
     repo.addIssue({ number: 20, title: "Crash on start", user: "dave", labels: ["P1"] });
-    repo.releases.push({
-      id: w.nextId(),
-      tagName: "v1.0.0",
+    repo.addRelease({
+      tag: "v1.0.0",
       name: "1.0.0",
-      body: "",
-      draft: false,
-      prerelease: false,
-      targetCommitish: "main",
       author: "rita",
       createdAt: "2026-11-01T10:00:00Z",
       publishedAt: "2026-11-01T10:05:00Z",

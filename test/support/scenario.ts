@@ -417,18 +417,16 @@ export function buildWorld(input: ScenarioSpec): World {
     addComments(created.number, pull.comments);
   }
   for (const r of spec.releases) {
-    const at = r.created_at ?? world.tick();
-    repo.releases.push({
-      id: world.nextId(),
-      tagName: r.tag,
-      name: r.name ?? r.tag,
+    repo.addRelease({
+      tag: r.tag,
+      ...(r.name !== undefined ? { name: r.name } : {}),
       body: r.body,
       draft: r.draft,
       prerelease: r.prerelease,
-      targetCommitish: r.target,
+      target: r.target,
       author: r.author,
-      createdAt: at,
-      publishedAt: r.published_at === undefined ? (r.draft ? null : at) : r.published_at,
+      ...(r.created_at !== undefined ? { createdAt: r.created_at } : {}),
+      ...(r.published_at !== undefined ? { publishedAt: r.published_at } : {}),
     });
   }
   return world;

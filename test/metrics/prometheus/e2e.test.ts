@@ -290,18 +290,7 @@ describe("the Action reading Prometheus with a secret", () => {
       ["v1.0.0", PREVIOUS_RELEASE],
       ["v1.1.0", RELEASE],
     ] as const) {
-      repo.releases.push({
-        id: world.nextId(),
-        tagName: tag,
-        name: tag,
-        body: "",
-        draft: false,
-        prerelease: false,
-        targetCommitish: "main",
-        author: "rita",
-        createdAt: at,
-        publishedAt: at,
-      });
+      repo.addRelease({ tag, author: "rita", createdAt: at });
     }
     github = await startFakeGitHub(world);
     return github;

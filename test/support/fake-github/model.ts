@@ -373,6 +373,37 @@ export class Repository {
     return issue;
   }
 
+  /** A release as tests and scenarios write it: a published, non-draft release of `main` unless told otherwise. */
+  addRelease(release: {
+    tag: string;
+    author: string;
+    name?: string;
+    body?: string;
+    draft?: boolean;
+    prerelease?: boolean;
+    target?: string;
+    createdAt?: string;
+    /** Defaults to `createdAt`, or null for a draft. */
+    publishedAt?: string | null;
+  }): Release {
+    const createdAt = release.createdAt ?? this.world.tick();
+    const draft = release.draft ?? false;
+    const created: Release = {
+      id: this.world.nextId(),
+      tagName: release.tag,
+      name: release.name ?? release.tag,
+      body: release.body ?? "",
+      draft,
+      prerelease: release.prerelease ?? false,
+      targetCommitish: release.target ?? "main",
+      author: release.author,
+      createdAt,
+      publishedAt: release.publishedAt === undefined ? (draft ? null : createdAt) : release.publishedAt,
+    };
+    this.releases.push(created);
+    return created;
+  }
+
   addIssue(issue: {
     number?: number;
     title: string;

@@ -1,33 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { companyNetwork, COMPANY_HOST as HOST, HOSTS_ENTRY } from "../support/company-network.js";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
-import { startTestProxy, type TestProxy } from "../support/proxy.js";
 import { type ActionRun, runScheduledAction } from "../support/run-action.js";
-import { type TestCertificate, testCertificate } from "../support/test-certificate.js";
 
 // The built Action (`npm run build`, a real process) on a self-hosted runner in a company network:
 // GitHub Enterprise Server at https://github.corp.test (REST under /api/v3, GraphQL at
-// /api/graphql, a certificate from the company's CA), reached through HTTPS_PROXY unless NO_PROXY
+// /api/graphql, a network.certificate from the company's CA), reached through HTTPS_PROXY unless NO_PROXY
 // names it. The runner cannot resolve github.corp.test itself; only the proxy can (or, for the
 // NO_PROXY case, a hosts entry).
-const HOST = "github.corp.test";
-const HOSTS_ENTRY = join(import.meta.dirname, "../support/hosts.mjs");
-
-let dir: string;
-let certificate: TestCertificate;
-let proxy: TestProxy;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "launchgate-ghes-"));
-  certificate = testCertificate(HOST, dir);
-  proxy = await startTestProxy();
-});
-afterAll(async () => {
-  await proxy.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const network = companyNetwork();
 
 async function enterprise(): Promise<FakeGitHub> {
   const world = new World("2026-11-02T09:00:00Z");
@@ -40,7 +22,7 @@ async function enterprise(): Promise<FakeGitHub> {
     labels: ["P0"],
     createdAt: "2026-11-02T10:00:00Z",
   });
-  return startFakeGitHub(world, { enterprise: true, tls: { hostname: HOST, ...certificate } });
+  return startFakeGitHub(world, { enterprise: true, tls: { hostname: HOST, ...network.certificate } });
 }
 
 /** A triage sweep: GraphQL reads, REST reads and label writes. */
@@ -51,7 +33,7 @@ function sweep(server: FakeGitHub, env: Record<string, string>): Promise<ActionR
     { mode: "triage" },
     {
       GITHUB_SERVER_URL: server.serverUrl,
-      NODE_EXTRA_CA_CERTS: certificate.certFile,
+      NODE_EXTRA_CA_CERTS: network.certificate.certFile,
       LAUNCHGATE_NOW: "2026-11-02T12:00:00Z",
       ...env,
     },
@@ -74,13 +56,13 @@ describe("Action on an Enterprise Server behind a proxy", () => {
   it("sends every request, reads and writes, through HTTPS_PROXY", async () => {
     const server = await enterprise();
     try {
-      proxy.connects.length = 0;
+      network.proxy.connects.length = 0;
       // NO_PROXY names a sibling host only: github.corp.test still goes through the proxy.
-      const run = await sweep(server, { HTTPS_PROXY: proxy.url, NO_PROXY: `git.${HOST},localhost` });
+      const run = await sweep(server, { HTTPS_PROXY: network.proxy.url, NO_PROXY: `git.${HOST},localhost` });
       expectSwept(server, run);
       const port = new URL(server.url).port;
-      expect(proxy.connects.length).toBeGreaterThan(0);
-      expect(new Set(proxy.connects)).toEqual(new Set([`${HOST}:${port}`]));
+      expect(network.proxy.connects.length).toBeGreaterThan(0);
+      expect(new Set(network.proxy.connects)).toEqual(new Set([`${HOST}:${port}`]));
       expect(server.log.some((r) => r.write)).toBe(true);
     } finally {
       await server.close();
@@ -90,14 +72,14 @@ describe("Action on an Enterprise Server behind a proxy", () => {
   it("goes direct to a host NO_PROXY names", async () => {
     const server = await enterprise();
     try {
-      proxy.connects.length = 0;
+      network.proxy.connects.length = 0;
       const run = await sweep(server, {
-        HTTPS_PROXY: proxy.url,
+        HTTPS_PROXY: network.proxy.url,
         NO_PROXY: `.corp.test`,
         NODE_OPTIONS: `--import=${HOSTS_ENTRY}`,
       });
       expectSwept(server, run);
-      expect(proxy.connects).toEqual([]);
+      expect(network.proxy.connects).toEqual([]);
     } finally {
       await server.close();
     }

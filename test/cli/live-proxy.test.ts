@@ -1,35 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { companyNetwork, COMPANY_HOST as HOST, HOSTS_ENTRY } from "../support/company-network.js";
 import { World } from "../support/fake-github/model.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/server.js";
-import { startTestProxy, type TestProxy } from "../support/proxy.js";
 import { type CliRun, cleanEnv, runCliAsync } from "../support/run-cli.js";
-import { type TestCertificate, testCertificate } from "../support/test-certificate.js";
 
 // The built live CLI (`node dist/cli.js`, a real process) on a laptop in a company network: GitHub
 // (an Enterprise Server at github.corp.test, over HTTPS with the company's CA, or plain HTTP) is
 // reached through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names it. The CLI's process cannot
 // resolve github.corp.test itself; only the proxy can (or, for the NO_PROXY case, a hosts entry),
 // so a request that went around the proxy fails instead of passing unseen.
-const HOST = "github.corp.test";
-const HOSTS_ENTRY = join(import.meta.dirname, "../support/hosts.mjs");
 const NOW = "2026-11-02T12:00:00Z";
 const TOKEN = "laptop-token";
 
-let dir: string;
-let certificate: TestCertificate;
-let proxy: TestProxy;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "launchgate-cli-proxy-"));
-  certificate = testCertificate(HOST, dir);
-  proxy = await startTestProxy();
-});
-afterAll(async () => {
-  await proxy.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const network = companyNetwork();
 
 /** An Enterprise Server with one P0 nobody answered: triage exits 1 with it breached. */
 async function enterprise(tls: boolean): Promise<FakeGitHub> {
@@ -46,7 +29,7 @@ async function enterprise(tls: boolean): Promise<FakeGitHub> {
   });
   return startFakeGitHub(world, {
     enterprise: true,
-    ...(tls ? { tls: { hostname: HOST, key: certificate.key, cert: certificate.cert } } : {}),
+    ...(tls ? { tls: { hostname: HOST, key: network.certificate.key, cert: network.certificate.cert } } : {}),
   });
 }
 
@@ -56,7 +39,7 @@ const apiUrl = (server: FakeGitHub) => server.url.replace("127.0.0.1", HOST);
 /** `launchgate <command> --repo acme/shop --api-url …` with only PATH, the token and `env`. */
 function live(command: string, server: FakeGitHub, env: Record<string, string>): Promise<CliRun> {
   return runCliAsync([command, "--repo", "acme/shop", "--api-url", apiUrl(server), "--now", NOW, "--format", "json"], {
-    env: cleanEnv({ GH_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: certificate.certFile, ...env }),
+    env: cleanEnv({ GH_TOKEN: TOKEN, NODE_EXTRA_CA_CERTS: network.certificate.certFile, ...env }),
   });
 }
 
@@ -74,12 +57,12 @@ describe("live CLI behind a proxy", () => {
   it("sends every request through HTTPS_PROXY (a CONNECT tunnel to the server)", async () => {
     const server = await enterprise(true);
     try {
-      proxy.connects.length = 0;
+      network.proxy.connects.length = 0;
       // NO_PROXY names a sibling host only: github.corp.test still goes through the proxy.
-      const run = await live("triage", server, { HTTPS_PROXY: proxy.url, NO_PROXY: `git.${HOST},localhost` });
+      const run = await live("triage", server, { HTTPS_PROXY: network.proxy.url, NO_PROXY: `git.${HOST},localhost` });
       expectTriaged(server, run);
-      expect(proxy.connects.length).toBeGreaterThan(0);
-      expect(new Set(proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
+      expect(network.proxy.connects.length).toBeGreaterThan(0);
+      expect(new Set(network.proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
     } finally {
       await server.close();
     }
@@ -88,14 +71,14 @@ describe("live CLI behind a proxy", () => {
   it("the report reads (GraphQL and REST) go through the lower-case https_proxy too", async () => {
     const server = await enterprise(true);
     try {
-      proxy.connects.length = 0;
-      const run = await live("report", server, { https_proxy: proxy.url });
+      network.proxy.connects.length = 0;
+      const run = await live("report", server, { https_proxy: network.proxy.url });
       expect(run.stderr).not.toMatch(/error/i);
       expect(run.code).toBe(0);
       expect(server.problems).toEqual([]);
       expect(server.log.some((r) => r.graphql)).toBe(true);
       expect(server.log.some((r) => !r.graphql)).toBe(true);
-      expect(new Set(proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
+      expect(new Set(network.proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
     } finally {
       await server.close();
     }
@@ -104,12 +87,12 @@ describe("live CLI behind a proxy", () => {
   it("sends an http:// server's requests through HTTP_PROXY", async () => {
     const server = await enterprise(false);
     try {
-      proxy.connects.length = 0;
-      const run = await live("triage", server, { HTTP_PROXY: proxy.url });
+      network.proxy.connects.length = 0;
+      const run = await live("triage", server, { HTTP_PROXY: network.proxy.url });
       expectTriaged(server, run);
       // Node's fetch tunnels plain HTTP too (the test proxy refuses a forwarded request).
-      expect(proxy.connects.length).toBeGreaterThan(0);
-      expect(new Set(proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
+      expect(network.proxy.connects.length).toBeGreaterThan(0);
+      expect(new Set(network.proxy.connects)).toEqual(new Set([`${HOST}:${new URL(server.url).port}`]));
     } finally {
       await server.close();
     }
@@ -118,15 +101,15 @@ describe("live CLI behind a proxy", () => {
   it("goes direct to a host NO_PROXY names", async () => {
     const server = await enterprise(true);
     try {
-      proxy.connects.length = 0;
+      network.proxy.connects.length = 0;
       const run = await live("triage", server, {
-        HTTPS_PROXY: proxy.url,
-        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: network.proxy.url,
+        HTTP_PROXY: network.proxy.url,
         NO_PROXY: ".corp.test",
         NODE_OPTIONS: `--import=${HOSTS_ENTRY}`,
       });
       expectTriaged(server, run);
-      expect(proxy.connects).toEqual([]);
+      expect(network.proxy.connects).toEqual([]);
     } finally {
       await server.close();
     }
